@@ -1,0 +1,215 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { Boundaries } from "../model/boundaries.js";
+import type { Config } from "../model/config.js";
+import { UserError } from "../model/errors.js";
+import type { ModuleGraph } from "../model/module-graph.js";
+import type { SharedReason } from "../clustering/detect-shared-modules.js";
+import { proposePartition } from "../clustering/propose-partition.js";
+import { scoreBoundaries, type OverallScore, type ServiceScore } from "../scoring/score-boundaries.js";
+import { buildBoundaries } from "./build-boundaries.js";
+import { buildCouplingGraph, undirectedWeights, type Coupling } from "./build-coupling-graph.js";
+import { buildModuleGraph } from "./build-module-graph.js";
+import { createResolver } from "./create-resolver.js";
+import { discoverFiles } from "./discover-files.js";
+import { findCycles } from "./find-cycles.js";
+import { nameServices } from "./name-services.js";
+import { parseFiles } from "./parse-files.js";
+import { describeChanges, pinsOf, reconcileNames, type BoundaryChanges } from "./reconcile-boundaries.js";
+
+export interface AnalyzeOptions {
+  root: string;
+  config: Config;
+  /** The boundaries file from an earlier run (the user's edits): names and pins are kept. */
+  previous?: Boundaries | undefined;
+  /** Overrides of the config's clustering settings from the command line. */
+  services?: number | undefined;
+  seed?: number | undefined;
+  workers?: number | undefined;
+  onProgress?: (message: string) => void;
+}
+
+export interface Warning {
+  kind: "syntax-error" | "unresolved-import" | "cycle" | "no-tsconfig";
+  message: string;
+}
+
+export type Stage = "discover" | "parse" | "resolve" | "couple" | "cluster" | "score";
+
+export interface AnalysisResult {
+  version: 1;
+  /** The tsconfig that resolved imports, relative to the root; null when none was found. */
+  tsconfig: string | null;
+  graph: ModuleGraph;
+  couplings: Coupling[];
+  /** Groups of modules that import each other in a cycle. */
+  cycles: string[][];
+  boundaries: Boundaries;
+  /** Why each shared module is shared. */
+  sharedReasons: Record<string, SharedReason>;
+  scores: { services: ServiceScore[]; overall: OverallScore };
+  /** What changed against the previous boundaries file; null on a first run. */
+  changes: BoundaryChanges | null;
+  warnings: Warning[];
+  /** Milliseconds per stage. */
+  timings: Record<Stage, number>;
+}
+
+/** The whole `analyze` pipeline, as data: discover, parse, resolve, weigh, cluster, name, score. */
+export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> {
+  const root = path.resolve(options.root);
+  const progress = options.onProgress ?? (() => undefined);
+  const timings = {} as Record<Stage, number>;
+  const time = async <T>(stage: Stage, work: () => T | Promise<T>): Promise<T> => {
+    const started = performance.now();
+    const result = await work();
+    timings[stage] = Math.round(performance.now() - started);
+    return result;
+  };
+  assertDirectory(root);
+  const { config } = options;
+  const warnings: Warning[] = [];
+
+  const tsconfig = findTsconfig(root, config.tsconfig);
+  if (tsconfig === undefined) {
+    warnings.push({ kind: "no-tsconfig", message: "no tsconfig.json found: resolving imports with Node/TypeScript defaults (index files, .js written for .ts)" });
+  }
+  const resolve = createResolver({ root, tsconfig });
+
+  const { files } = await time("discover", () => discoverFiles(root, config.include, config.exclude));
+  if (files.length === 0) {
+    throw new UserError("DCP002", `no modules found in ${root} (looked for ${config.include.join(", ")}). Point decouple at a source folder, or set "include" in decouple.config.json.`);
+  }
+  progress(`parsing ${files.length} modules`);
+  const parsed = await time("parse", () => parseFiles(files, { workers: options.workers }));
+  progress("resolving imports");
+  const graph = await time("resolve", () => buildModuleGraph({ root, files, parsed, resolve }));
+
+  const { couplings, barrels, importers } = await time("couple", () => {
+    const couplings = buildCouplingGraph(graph, config.weights);
+    return { couplings, barrels: findBarrels(graph), importers: importersOf(couplings) };
+  });
+
+  progress("proposing boundaries");
+  const pins = pinsOf(options.previous);
+  const { partition, names, cycles } = await time("cluster", () => {
+    const nodes = graph.modules.map((module) => module.id as string);
+    const known = new Set(nodes);
+    const pinnedGroups = new Map([...pins].filter(([module]) => known.has(module)));
+    for (const module of options.previous?.shared.pinned ?? []) if (known.has(module)) pinnedGroups.delete(module);
+    const partition = proposePartition(
+      { nodes, weights: undirectedWeights(couplings) },
+      {
+        seed: options.seed ?? config.clustering.seed,
+        resolution: config.clustering.resolution,
+        runs: config.clustering.runs,
+        minServiceSize: config.clustering.minServiceSize,
+        services: options.services ?? config.clustering.services,
+        sharedGlobs: [...config.shared.modules, ...(options.previous?.shared.pinned ?? [])],
+        fanInRatio: config.shared.fanInRatio,
+        spread: config.shared.spread,
+        barrels,
+        importers,
+        pinnedGroups,
+      },
+    );
+    const exportsOf = new Map(graph.modules.map((module) => [module.id as string, module.exports]));
+    const proposed = nameServices(partition.services.map((modules) => ({ modules, exports: exportsOf })));
+    const names = reconcileNames(partition.services, proposed, options.previous, pins);
+    return { partition, names, cycles: moduleCycles(graph) };
+  });
+
+  const { boundaries, apiSymbols } = buildBoundaries({
+    graph,
+    services: partition.services.map((modules, index) => ({ name: names[index] as string, modules })),
+    shared: [...partition.shared.keys()],
+    pins,
+    sharedPins: options.previous?.shared.pinned ?? [],
+  });
+
+  const scores = await time("score", () => {
+    const serviceOf = new Map<string, string>();
+    for (const service of boundaries.services) for (const module of service.modules) serviceOf.set(module, service.name);
+    return scoreBoundaries({
+      couplings,
+      serviceOf,
+      lines: new Map(graph.modules.map((module) => [module.id as string, module.lines])),
+      apiSymbols,
+      services: boundaries.services.map((service) => service.name),
+      sharedModules: boundaries.shared.modules.length,
+    });
+  });
+
+  for (const error of graph.syntaxErrors) warnings.push({ kind: "syntax-error", message: `${error.module}: ${error.message}` });
+  for (const unresolved of graph.unresolved) {
+    warnings.push({ kind: "unresolved-import", message: `${unresolved.from}:${unresolved.line} cannot resolve "${unresolved.specifier}"` });
+  }
+  for (const cycle of cycles) warnings.push({ kind: "cycle", message: `import cycle: ${cycle.join(" -> ")}` });
+
+  return {
+    version: 1,
+    tsconfig: tsconfig === undefined ? null : path.relative(root, tsconfig).split(path.sep).join("/"),
+    graph,
+    couplings,
+    cycles,
+    boundaries,
+    sharedReasons: Object.fromEntries([...partition.shared].sort(([a], [b]) => (a < b ? -1 : 1))),
+    scores,
+    changes: options.previous === undefined ? null : describeChanges(options.previous, boundaries),
+    warnings,
+    timings,
+  };
+}
+
+function assertDirectory(root: string): void {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(root);
+  } catch {
+    throw new UserError("DCP001", `directory ${root} does not exist. Pass the root of the codebase to analyse.`);
+  }
+  if (!stat.isDirectory()) throw new UserError("DCP001", `${root} is not a directory. Pass the root folder of the codebase, not a file.`);
+}
+
+function findTsconfig(root: string, configured: string | undefined): string | undefined {
+  if (configured !== undefined) {
+    const file = path.resolve(root, configured);
+    if (!fs.existsSync(file)) throw new UserError("DCP003", `tsconfig ${file} (set in the decouple config) does not exist.`);
+    return file;
+  }
+  const file = path.join(root, "tsconfig.json");
+  return fs.existsSync(file) ? file : undefined;
+}
+
+/** Modules that only re-export (index.ts barrels): they hold no logic of their own. */
+function findBarrels(graph: ModuleGraph): Set<string> {
+  const kinds = new Map<string, Set<string>>();
+  for (const edge of graph.edges) {
+    const set = kinds.get(edge.from) ?? new Set<string>();
+    set.add(edge.kind);
+    kinds.set(edge.from, set);
+  }
+  return new Set([...kinds].filter(([, set]) => set.size === 1 && set.has("re-export")).map(([module]) => module));
+}
+
+function importersOf(couplings: Coupling[]): Map<string, Set<string>> {
+  const importers = new Map<string, Set<string>>();
+  for (const coupling of couplings) {
+    const set = importers.get(coupling.to) ?? new Set<string>();
+    set.add(coupling.from);
+    importers.set(coupling.to, set);
+  }
+  return importers;
+}
+
+/** Runtime import cycles between modules (type-only imports left out: they vanish at runtime). */
+function moduleCycles(graph: ModuleGraph): string[][] {
+  const successors = new Map<string, string[]>();
+  for (const edge of graph.edges) {
+    if (edge.kind === "type") continue;
+    const list = successors.get(edge.from) ?? [];
+    list.push(edge.to);
+    successors.set(edge.from, list);
+  }
+  return findCycles(graph.modules.map((module) => module.id), successors);
+}

@@ -1,0 +1,80 @@
+import type { ApiEntry, Boundaries } from "../model/boundaries.js";
+import type { ModuleGraph } from "../model/module-graph.js";
+import { compareStrings } from "../model/module-id.js";
+
+export interface BoundariesInput {
+  graph: ModuleGraph;
+  services: { name: string; modules: string[] }[];
+  shared: string[];
+  /** Modules pinned by a person, by service name. */
+  pins: Map<string, string>;
+  sharedPins: string[];
+}
+
+export const BOUNDARIES_SCHEMA_URL = "https://unpkg.com/decouple/schemas/decouple.boundaries.schema.json";
+
+/**
+ * The boundaries document: services with their modules, pins and API (every symbol another
+ * service, or shared, uses today), plus shared modules. Everything sorted, nothing time-dependent.
+ */
+export function buildBoundaries(input: BoundariesInput): { boundaries: Boundaries; apiSymbols: Map<string, number> } {
+  const serviceOf = new Map<string, string>();
+  for (const service of input.services) for (const module of service.modules) serviceOf.set(module, service.name);
+  const sharedSet = new Set(input.shared);
+
+  const api = new Map<string, Map<string, { module: string; symbol: string; usedBy: Set<string> }>>();
+  for (const edge of input.graph.edges) {
+    const user = serviceOf.get(edge.from) ?? (sharedSet.has(edge.from) ? "shared" : undefined);
+    if (user === undefined) continue;
+    for (const symbol of edge.symbols) {
+      const owner = serviceOf.get(symbol.declaredIn);
+      if (owner === undefined || owner === user) continue;
+      const entries = api.get(owner) ?? new Map();
+      const key = `${symbol.declaredIn}\0${symbol.declaredAs}`;
+      const entry = entries.get(key) ?? { module: symbol.declaredIn, symbol: symbol.declaredAs, usedBy: new Set<string>() };
+      entry.usedBy.add(user);
+      entries.set(key, entry);
+      api.set(owner, entries);
+    }
+    // An import of a whole module without names (side effects, `export *`) crosses too: its API is "*".
+    if (edge.symbols.length === 0) {
+      const owner = serviceOf.get(edge.to);
+      if (owner === undefined || owner === user) continue;
+      const entries = api.get(owner) ?? new Map();
+      const key = `${edge.to}\0*`;
+      const entry = entries.get(key) ?? { module: edge.to, symbol: "*", usedBy: new Set<string>() };
+      entry.usedBy.add(user);
+      entries.set(key, entry);
+      api.set(owner, entries);
+    }
+  }
+
+  const apiSymbols = new Map<string, number>();
+  const services = input.services
+    .map((service) => {
+      const entries: ApiEntry[] = [...(api.get(service.name)?.values() ?? [])]
+        .map((entry) => ({ module: entry.module, symbol: entry.symbol, usedBy: [...entry.usedBy].sort() }))
+        .sort((a, b) => compareStrings(a.module, b.module) || compareStrings(a.symbol, b.symbol));
+      apiSymbols.set(service.name, entries.length);
+      return {
+        name: service.name,
+        modules: [...service.modules].sort(),
+        pinned: service.modules.filter((module) => input.pins.get(module) === service.name).sort(),
+        api: entries,
+      };
+    })
+    .sort((a, b) => compareStrings(a.name, b.name));
+
+  return {
+    boundaries: {
+      $schema: BOUNDARIES_SCHEMA_URL,
+      version: 1,
+      services,
+      shared: {
+        modules: [...input.shared].sort(),
+        pinned: input.sharedPins.filter((module) => sharedSet.has(module)).sort(),
+      },
+    },
+    apiSymbols,
+  };
+}

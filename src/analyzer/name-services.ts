@@ -1,0 +1,80 @@
+import { slugToServiceName, type ServiceName } from "../model/service-name.js";
+
+/** Words that name a layer or an action, never a business domain. */
+const STOP_WORDS = new Set(
+  (
+    "controller controllers service services repository repositories repo repos model models index util utils " +
+    "helper helpers handler handlers router routes route middleware middlewares job jobs dto dtos entity entities " +
+    "type types interface interfaces impl src lib libs api apis get set create update delete remove find list fetch " +
+    "load save add make build to from by of for the a an and or with is has on in at new default all id ids data info " +
+    "mapper mappers config configs test tests spec error errors schema schemas ts js tsx jsx mts cts module modules " +
+    "main app core common shared base abstract manager managers provider providers factory factories store stores " +
+    "client clients server servers request response req res dao daos view views component components page pages " +
+    "props state hook hooks use context value values result results options option params util internal"
+  ).split(" "),
+);
+
+/** Splits `placeOrder`, `order-service.ts`, `HTTP_Client` into lower-case words. */
+export function splitWords(text: string): string[] {
+  return text
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
+    .toLowerCase()
+    .split(/[^a-z]+/)
+    .filter((word) => word.length >= 3 && !STOP_WORDS.has(word));
+}
+
+export interface NamingInput {
+  modules: string[];
+  /** Exported names per module. */
+  exports: Map<string, string[]>;
+}
+
+/**
+ * Names each service after the domain word that best tells it apart: frequent in its own file
+ * names and exports (file names count double), rare in the other services' (tf-idf). Names are
+ * unique; a service whose words are all taken gets its two best words joined.
+ */
+export function nameServices(services: NamingInput[], reserved: Set<string> = new Set()): ServiceName[] {
+  const counts = services.map((service) => wordCounts(service));
+  const documentFrequency = new Map<string, number>();
+  for (const count of counts) for (const word of count.keys()) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
+
+  const ranked = counts.map((count) =>
+    [...count]
+      .map(([word, tf]) => ({ word, score: tf * Math.log(1 + services.length / (documentFrequency.get(word) ?? 1)) }))
+      .sort((a, b) => b.score - a.score || (a.word < b.word ? -1 : 1)),
+  );
+  const taken = new Set(reserved);
+  const names: ServiceName[] = new Array(services.length);
+  // Services with the clearest winner choose first.
+  const order = ranked
+    .map((words, index) => ({ index, strength: words[0]?.score ?? 0 }))
+    .sort((a, b) => b.strength - a.strength || a.index - b.index);
+  for (const { index } of order) {
+    const words = ranked[index] ?? [];
+    const free = words.find(({ word }) => !taken.has(word));
+    let name = free?.word;
+    if (name === undefined || (free !== undefined && words[0] !== undefined && free.score < words[0].score * 0.5)) {
+      name = words.slice(0, 2).map(({ word }) => word).join("-") || "service";
+    }
+    let candidate = name;
+    for (let suffix = 2; taken.has(candidate); suffix++) candidate = `${name}-${suffix}`;
+    taken.add(candidate);
+    names[index] = slugToServiceName(candidate);
+  }
+  return names;
+}
+
+function wordCounts(service: NamingInput): Map<string, number> {
+  const counts = new Map<string, number>();
+  const add = (word: string, weight: number): void => {
+    counts.set(word, (counts.get(word) ?? 0) + weight);
+  };
+  for (const module of service.modules) {
+    const base = module.split("/").pop()?.replace(/\.[^.]+$/, "") ?? "";
+    for (const word of new Set(splitWords(base))) add(word, 2);
+    for (const symbol of service.exports.get(module) ?? []) for (const word of new Set(splitWords(symbol))) add(word, 1);
+  }
+  return counts;
+}

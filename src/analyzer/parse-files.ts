@@ -1,0 +1,51 @@
+import fs from "node:fs";
+import os from "node:os";
+import { fileURLToPath } from "node:url";
+import { Worker } from "node:worker_threads";
+import type { ParsedModule } from "../model/module-graph.js";
+import { parseModule } from "./parse-module.js";
+
+/** Below this many files, starting workers costs more than it saves. */
+const WORKER_THRESHOLD = 300;
+
+export interface ParseOptions {
+  /** Worker threads to use; 0 parses on this thread. Default: one per core when there are enough files. */
+  workers?: number;
+}
+
+/** Reads and parses every file, on all cores when there are many. Results are in the input's order. */
+export async function parseFiles(files: string[], options: ParseOptions = {}): Promise<ParsedModule[]> {
+  const workerUrl = new URL("./parse-worker.js", import.meta.url);
+  const available = fs.existsSync(fileURLToPath(workerUrl));
+  const wanted = options.workers ?? (files.length >= WORKER_THRESHOLD ? os.availableParallelism() : 0);
+  const workers = available ? Math.min(wanted, Math.ceil(files.length / 50)) : 0;
+  if (workers <= 1) return files.map(readAndParse);
+
+  const chunks: string[][] = Array.from({ length: workers }, () => []);
+  // Interleave so each worker gets a similar mix of small and large files.
+  files.forEach((file, index) => chunks[index % workers]?.push(file));
+  const results = await Promise.all(chunks.map((chunk) => parseInWorker(workerUrl, chunk)));
+  return files.map((_, index) => {
+    const parsed = results[index % workers]?.[Math.floor(index / workers)];
+    if (parsed === undefined) throw new Error(`worker lost the result for ${files[index]}`);
+    return parsed;
+  });
+}
+
+export function readAndParse(file: string): ParsedModule {
+  return parseModule(file, fs.readFileSync(file, "utf8"));
+}
+
+function parseInWorker(workerUrl: URL, files: string[]): Promise<ParsedModule[]> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(workerUrl, { workerData: files });
+    worker.once("message", (results: ParsedModule[]) => {
+      resolve(results);
+      void worker.terminate();
+    });
+    worker.once("error", reject);
+    worker.once("exit", (code) => {
+      if (code !== 0) reject(new Error(`parse worker exited with code ${code}`));
+    });
+  });
+}

@@ -1,0 +1,126 @@
+import { parseSync } from "oxc-parser";
+import type { EdgeKind, ExportEntry, ImportSite, ParsedModule } from "../model/module-graph.js";
+import { collectReferences } from "./collect-references.js";
+
+/**
+ * Reads one file's imports, exports and symbol usage from its syntax tree (oxc: our own parser,
+ * so a user's TypeScript version never matters). Pure: file name and text in, plain data out.
+ */
+export function parseModule(fileName: string, sourceText: string): ParsedModule {
+  const result = parseSync(fileName, sourceText, { sourceType: "unambiguous" });
+  const lineOf = makeLineLookup(sourceText);
+  const imports: ImportSite[] = [];
+  const exports: ExportEntry[] = [];
+
+  for (const statement of result.module.staticImports) {
+    const names = statement.entries.map((entry) => ({
+      imported:
+        entry.importName.kind === "Name"
+          ? (entry.importName.name ?? "")
+          : entry.importName.kind === "Default"
+            ? "default"
+            : "*",
+      local: entry.localName.value,
+      typeOnly: entry.isType,
+    }));
+    const typeOnly = names.length > 0 && names.every((name) => name.typeOnly);
+    // `import x = require()` style and plain imports land here; side-effect imports have no names.
+    imports.push({
+      specifier: statement.moduleRequest.value,
+      kind: typeOnly ? "type" : "value",
+      line: lineOf(statement.start),
+      names,
+    });
+  }
+
+  const reExportSites = new Map<string, ImportSite>();
+  for (const statement of result.module.staticExports) {
+    for (const entry of statement.entries) {
+      const exportName =
+        entry.exportName.kind === "Name"
+          ? (entry.exportName.name ?? "")
+          : entry.exportName.kind === "Default"
+            ? "default"
+            : "*";
+      if (entry.moduleRequest === null) {
+        exports.push({ name: exportName, typeOnly: entry.isType });
+        continue;
+      }
+      const specifier = entry.moduleRequest.value;
+      const imported = entry.importName.kind === "Name" ? (entry.importName.name ?? "") : "*";
+      exports.push({ name: exportName, from: specifier, imported, typeOnly: entry.isType });
+      const key = `${specifier}\0${statement.start}`;
+      let site = reExportSites.get(key);
+      if (site === undefined) {
+        site = { specifier, kind: "re-export", line: lineOf(statement.start), names: [] };
+        reExportSites.set(key, site);
+        imports.push(site);
+      }
+      if (imported !== "*" || exportName !== "*") {
+        site.names.push({ imported, local: "", typeOnly: entry.isType });
+      }
+    }
+  }
+  // A re-export through a local import (`import { a } from "./a"; export { a }`) is reported by oxc
+  // as a re-export too; the import statement itself is still an import edge.
+
+  for (const dynamic of result.module.dynamicImports) {
+    const raw = sourceText.slice(dynamic.moduleRequest.start, dynamic.moduleRequest.end);
+    const specifier = stringLiteralValue(raw);
+    if (specifier !== undefined) {
+      imports.push({ specifier, kind: "dynamic", line: lineOf(dynamic.start), names: [] });
+    }
+  }
+
+  const references = collectReferences(result.program, localNamesOf(imports));
+  for (const call of references.requireCalls) {
+    imports.push({ specifier: call.specifier, kind: "require" satisfies EdgeKind, line: lineOf(call.start), names: [] });
+  }
+
+  return {
+    lines: countLines(sourceText),
+    imports,
+    exports,
+    usages: references.usages,
+    syntaxErrors: result.errors.map((error) => error.message),
+  };
+}
+
+function localNamesOf(imports: ImportSite[]): Map<string, "namespace" | "binding"> {
+  const locals = new Map<string, "namespace" | "binding">();
+  for (const site of imports) {
+    for (const name of site.names) {
+      if (name.local !== "") locals.set(name.local, name.imported === "*" ? "namespace" : "binding");
+    }
+  }
+  return locals;
+}
+
+/** The value of a plain string literal or a template without substitutions; undefined otherwise. */
+function stringLiteralValue(raw: string): string | undefined {
+  const match = /^(["'`])([^"'`$\\]*)\1$/.exec(raw.trim());
+  return match?.[2];
+}
+
+function countLines(text: string): number {
+  if (text.length === 0) return 0;
+  let lines = 1;
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines++;
+  return text.endsWith("\n") ? lines - 1 : lines;
+}
+
+/** Maps a UTF-16 offset to its 1-based line; built once per file, looked up by binary search. */
+export function makeLineLookup(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if ((starts[middle] ?? 0) <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low + 1;
+  };
+}

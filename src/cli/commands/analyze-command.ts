@@ -1,0 +1,69 @@
+import path from "node:path";
+import { Option, type Command } from "commander";
+import { analyze, type AnalysisResult, type Stage } from "../../analyzer/analyze.js";
+import { loadConfig } from "../../config/load-config.js";
+import { readBoundaries } from "../../io/read-boundaries.js";
+import { toStableJson, writeFileAtomic } from "../../io/write-json-file.js";
+import { renderAnalysisSummary } from "../../reporters/render-analysis-summary.js";
+import type { CliConsole } from "../console.js";
+import { integer, positiveInteger } from "../parse-options.js";
+
+export const BOUNDARIES_FILE = "decouple.boundaries.json";
+
+interface AnalyzeFlags {
+  out?: string;
+  config?: string;
+  services?: number;
+  seed?: number;
+  format: "text" | "json";
+  profile?: boolean;
+  workers?: number;
+  color: boolean;
+}
+
+export function registerAnalyzeCommand(program: Command, io: CliConsole, setExitCode: (code: number) => void): void {
+  program
+    .command("analyze")
+    .description("Read a codebase into a module graph, propose service boundaries, score them and write decouple.boundaries.json.")
+    .argument("[dir]", "root of the codebase to analyse", ".")
+    .option("--out <file>", `where to write the boundaries file (default: <dir>/${BOUNDARIES_FILE})`)
+    .option("--config <file>", "config file (default: decouple.config.{json,ts,mjs,js} in <dir>)")
+    .option("--services <n>", "ask for this many services", positiveInteger)
+    .option("--seed <n>", "seed of the clustering (default 42, or the config's)", integer)
+    .addOption(new Option("--format <format>", "terminal summary or the whole result as JSON on stdout").choices(["text", "json"]).default("text"))
+    .option("--profile", "print where the time went (stderr)")
+    .option("--workers <n>", "parser threads (default: one per core for large codebases; 0 = none)", integer)
+    .option("--no-color", "plain text output")
+    .action(async (dir: string, flags: AnalyzeFlags) => {
+      const root = path.resolve(dir);
+      const { config } = await loadConfig(root, flags.config);
+      const out = path.resolve(flags.out ?? path.join(root, BOUNDARIES_FILE));
+      const previous = readBoundaries(out, true);
+      const started = performance.now();
+      const result = await analyze({
+        root,
+        config,
+        previous,
+        services: flags.services,
+        seed: flags.seed,
+        workers: flags.workers,
+        onProgress: flags.format === "text" && io.color ? (message) => io.err(`${message}…\n`) : undefined,
+      });
+      const writeStarted = performance.now();
+      writeFileAtomic(out, toStableJson(result.boundaries));
+      const writeMs = Math.round(performance.now() - writeStarted);
+
+      if (flags.format === "json") io.out(toStableJson(result));
+      else io.out(renderAnalysisSummary(result, { color: flags.color && io.color, boundariesFile: path.relative(process.cwd(), out) || out }));
+      if (flags.profile) io.err(renderProfile(result, writeMs, Math.round(performance.now() - started)));
+      setExitCode(0);
+    });
+}
+
+function renderProfile(result: AnalysisResult, writeMs: number, totalMs: number): string {
+  const stages: (Stage | "write")[] = ["discover", "parse", "resolve", "couple", "cluster", "score", "write"];
+  const times: Record<string, number> = { ...result.timings, write: writeMs };
+  const lines = stages.map((stage) => `  ${stage.padEnd(9)} ${String(times[stage] ?? 0).padStart(7)} ms`);
+  const memory = Math.round(process.memoryUsage().rss / 1024 / 1024);
+  return `profile (${result.graph.modules.length} modules):\n${lines.join("\n")}\n  ${"total".padEnd(9)} ${String(totalMs).padStart(7)} ms, rss ${memory} MB\n`;
+}

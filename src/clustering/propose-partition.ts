@@ -1,0 +1,130 @@
+import picomatch from "picomatch";
+import { findHubs, findSpreadModules, type SharedReason } from "./detect-shared-modules.js";
+import { mergeTiny, mergeToCount, splitDisconnected } from "./refine-communities.js";
+import { renumber, runLouvain } from "./run-louvain.js";
+import { adjacency, inducedGraph, type WeightedGraph } from "./weighted-graph.js";
+
+export interface PartitionOptions {
+  seed: number;
+  resolution: number;
+  runs: number;
+  minServiceSize: number;
+  services?: number | undefined;
+  sharedGlobs: string[];
+  fanInRatio: number;
+  spread: number;
+  /** Modules whose only dependencies are re-exports: they move no logic and belong to no one service. */
+  barrels: Set<string>;
+  /** Directed importers of each module, for hub detection. */
+  importers: Map<string, Set<string>>;
+  /** Modules a person fixed to a group (by any stable key): they are kept together and out of shared. */
+  pinnedGroups?: Map<string, string>;
+}
+
+export interface Partition {
+  /** Each service's modules, sorted; services sorted by their first module. */
+  services: string[][];
+  shared: Map<string, SharedReason>;
+}
+
+/**
+ * Groups modules into services: hubs, barrels and configured modules go to shared first, seeded
+ * Louvain clusters the rest, then disconnected communities are split, tiny ones merged, spread
+ * modules moved to shared, and the count brought to `services` when asked for.
+ */
+export function proposePartition(graph: WeightedGraph, options: PartitionOptions): Partition {
+  const shared = new Map<string, SharedReason>();
+  const pinned = options.pinnedGroups ?? new Map<string, string>();
+  const isConfigured = picomatch(options.sharedGlobs.length > 0 ? options.sharedGlobs : ["\0never"], { dot: true });
+  for (const node of graph.nodes) {
+    if (pinned.has(node)) continue;
+    if (isConfigured(node)) shared.set(node, "configured");
+    else if (options.barrels.has(node)) shared.set(node, "barrel");
+  }
+  for (const hub of findHubs(graph.nodes, options.importers, { fanInRatio: options.fanInRatio })) {
+    if (!shared.has(hub) && !pinned.has(hub)) shared.set(hub, "hub");
+  }
+
+  let communityOf = new Map<string, number>();
+  // Two rounds: modules that turn out to serve many services are set apart, then the rest re-clustered.
+  for (let round = 0; round < 2; round++) {
+    const rest = inducedGraph(graph, graph.nodes.filter((node) => !shared.has(node)));
+    communityOf = clusterOnce(rest, options, pinned);
+    if (round === 1) break;
+    const spread = findSpreadModules(rest, communityOf, options.spread).filter((node) => !pinned.has(node));
+    if (spread.length === 0) break;
+    for (const node of spread) shared.set(node, "spread");
+  }
+
+  const rest = inducedGraph(graph, graph.nodes.filter((node) => !shared.has(node)));
+  const neighbours = adjacency(rest);
+  for (const node of rest.nodes) {
+    if ((neighbours.get(node)?.size ?? 0) === 0 && !pinned.has(node)) {
+      shared.set(node, "isolated");
+      communityOf.delete(node);
+    }
+  }
+
+  const groups = new Map<number, string[]>();
+  for (const [node, community] of communityOf) {
+    if (shared.has(node)) continue;
+    const list = groups.get(community) ?? [];
+    list.push(node);
+    groups.set(community, list);
+  }
+  const services = [...groups.values()].map((list) => list.sort()).sort((a, b) => ((a[0] ?? "") < (b[0] ?? "") ? -1 : 1));
+  return { services, shared };
+}
+
+function clusterOnce(graph: WeightedGraph, options: PartitionOptions, pinned: Map<string, string>): Map<string, number> {
+  let resolution = options.resolution;
+  let communityOf = refine(graph, runLouvain(graph, { seed: options.seed, resolution, runs: options.runs }), options, pinned);
+  if (options.services !== undefined) {
+    // Too few communities: raise the resolution until there are enough, then merge down to the count.
+    for (let attempt = 0; attempt < 12 && new Set(communityOf.values()).size < options.services; attempt++) {
+      resolution *= 1.4;
+      communityOf = refine(graph, runLouvain(graph, { seed: options.seed, resolution, runs: options.runs }), options, pinned);
+    }
+    communityOf = mergeToCount(graph, communityOf, options.services);
+  }
+  return communityOf;
+}
+
+function refine(
+  graph: WeightedGraph,
+  communityOf: Map<string, number>,
+  options: PartitionOptions,
+  pinned: Map<string, string>,
+): Map<string, number> {
+  let result = splitDisconnected(graph, communityOf);
+  result = mergeTiny(graph, result, options.minServiceSize);
+  return applyPins(result, pinned);
+}
+
+/**
+ * Pinned modules override the clustering: every pinned group becomes (or joins) the community that
+ * holds most of its modules already, or a new community of its own.
+ */
+function applyPins(communityOf: Map<string, number>, pinned: Map<string, string>): Map<string, number> {
+  if (pinned.size === 0) return communityOf;
+  const result = new Map(communityOf);
+  const byGroup = new Map<string, string[]>();
+  for (const [node, group] of [...pinned].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    if (!result.has(node)) continue;
+    byGroup.set(group, [...(byGroup.get(group) ?? []), node]);
+  }
+  let next = Math.max(-1, ...result.values()) + 1;
+  const taken = new Set<number>();
+  for (const [, nodes] of [...byGroup].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const votes = new Map<number, number>();
+    for (const node of nodes) {
+      const community = communityOf.get(node) as number;
+      votes.set(community, (votes.get(community) ?? 0) + 1);
+    }
+    const [winner] = [...votes].filter(([community]) => !taken.has(community)).sort((a, b) => b[1] - a[1] || a[0] - b[0]);
+    const target = winner?.[0] ?? next++;
+    taken.add(target);
+    for (const node of nodes) result.set(node, target);
+  }
+  return renumber(result);
+}

@@ -1,0 +1,51 @@
+import { createRequire } from "node:module";
+import type louvainTypes from "graphology-communities-louvain";
+import { seededRandom } from "./seeded-random.js";
+import { modularity, toGraphology, type WeightedGraph } from "./weighted-graph.js";
+
+// The package is CommonJS (`module.exports = louvain`) but its types declare a default export,
+// which NodeNext reads as `.default`; require() gives the function itself.
+const louvain = createRequire(import.meta.url)("graphology-communities-louvain") as typeof louvainTypes.default;
+
+export interface LouvainOptions {
+  seed: number;
+  resolution: number;
+  /** Independent seeded runs; the most modular partition wins (ties: the earliest run). */
+  runs: number;
+}
+
+/** Seeded Louvain over several runs. Communities are numbered by their smallest node, so output is stable. */
+export function runLouvain(graph: WeightedGraph, options: LouvainOptions): Map<string, number> {
+  const communityOf = new Map<string, number>();
+  if (graph.weights.size === 0) {
+    graph.nodes.forEach((node, index) => communityOf.set(node, index));
+    return communityOf;
+  }
+  const graphology = toGraphology(graph);
+  let best: { partition: Map<string, number>; score: number } | undefined;
+  for (let run = 0; run < options.runs; run++) {
+    const assignment = louvain(graphology, {
+      getEdgeWeight: "weight",
+      resolution: options.resolution,
+      rng: seededRandom(options.seed + run * 7919),
+      randomWalk: true,
+    });
+    const partition = renumber(new Map(Object.entries(assignment)));
+    const score = modularity(graph, partition, options.resolution);
+    if (best === undefined || score > best.score + 1e-12) best = { partition, score };
+  }
+  return best?.partition ?? communityOf;
+}
+
+/** Numbers communities 0..k-1 in the order of their smallest member. */
+export function renumber(partition: Map<string, number>): Map<string, number> {
+  const nodes = [...partition.keys()].sort();
+  const mapping = new Map<number, number>();
+  const result = new Map<string, number>();
+  for (const node of nodes) {
+    const community = partition.get(node) as number;
+    if (!mapping.has(community)) mapping.set(community, mapping.size);
+    result.set(node, mapping.get(community) as number);
+  }
+  return result;
+}

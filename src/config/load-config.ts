@@ -1,0 +1,51 @@
+import fs from "node:fs";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { createJiti } from "jiti";
+import type { ZodError } from "zod";
+import { configSchema, type Config } from "../model/config.js";
+import { UserError } from "../model/errors.js";
+
+export const CONFIG_FILE_NAMES = ["decouple.config.json", "decouple.config.ts", "decouple.config.mts", "decouple.config.js", "decouple.config.mjs"];
+
+export interface LoadedConfig {
+  config: Config;
+  /** The file it came from, or undefined when defaults were used. */
+  file: string | undefined;
+}
+
+/** Finds and validates the config: `--config FILE`, else the first decouple.config.* in the root. */
+export async function loadConfig(root: string, explicitFile?: string): Promise<LoadedConfig> {
+  const file = explicitFile !== undefined ? path.resolve(explicitFile) : CONFIG_FILE_NAMES.map((name) => path.join(root, name)).find((candidate) => fs.existsSync(candidate));
+  if (file === undefined) return { config: configSchema.parse({}), file: undefined };
+  if (!fs.existsSync(file)) throw new UserError("DCP004", `config file ${file} does not exist. Check the --config path.`);
+  const raw = await readConfigFile(file);
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) throw new UserError("DCP004", `${file}: ${describeZodError(parsed.error)}. See schemas/decouple.config.schema.json for every option.`);
+  return { config: parsed.data, file };
+}
+
+async function readConfigFile(file: string): Promise<unknown> {
+  if (file.endsWith(".json")) {
+    try {
+      return JSON.parse(fs.readFileSync(file, "utf8"));
+    } catch (error) {
+      throw new UserError("DCP004", `${file} is not valid JSON: ${(error as Error).message}`);
+    }
+  }
+  try {
+    const jiti = createJiti(pathToFileURL(file).href, { moduleCache: false });
+    const loaded = await jiti.import<{ default?: unknown }>(file);
+    return loaded.default ?? loaded;
+  } catch (error) {
+    throw new UserError("DCP004", `cannot load ${file}: ${(error as Error).message.split("\n")[0]}`);
+  }
+}
+
+/** The first problem, with its path in the file: "weights.type: Expected number, received string". */
+export function describeZodError(error: ZodError): string {
+  const issue = error.issues[0];
+  if (issue === undefined) return "invalid";
+  const where = issue.path.length > 0 ? issue.path.join(".") : "(top level)";
+  return `${where}: ${issue.message}`;
+}

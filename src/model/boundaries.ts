@@ -1,0 +1,56 @@
+import { z } from "zod";
+
+const modulePath = z
+  .string()
+  .min(1)
+  .refine((p) => !p.startsWith("/") && !p.split("/").includes(".."), "must be relative to the root, inside it")
+  .describe("A module path relative to the analysed root, with forward slashes.");
+
+const serviceName = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]*$/, "lower-case letters, digits and dashes")
+  .max(64)
+  .describe("The service's name; safe as a folder name. Rename freely: `analyze` keeps it.");
+
+export const apiEntrySchema = z
+  .object({
+    module: modulePath.describe("The module that declares the symbol."),
+    symbol: z.string().min(1).describe('The exported name ("default" for a default export).'),
+    usedBy: z.array(z.string()).describe("Services (or \"shared\") whose modules use this symbol today."),
+  })
+  .strict();
+
+export const serviceSchema = z
+  .object({
+    name: serviceName,
+    modules: z.array(modulePath).describe("Every module of the service, pinned ones included."),
+    pinned: z
+      .array(modulePath)
+      .default([])
+      .describe("Modules a person placed here; `analyze` keeps them here whatever the clustering says."),
+    api: z
+      .array(apiEntrySchema)
+      .default([])
+      .describe("Symbols other services use today: the service's API surface."),
+  })
+  .strict();
+
+export const boundariesSchema = z
+  .object({
+    $schema: z.string().optional(),
+    version: z.literal(1),
+    services: z.array(serviceSchema),
+    shared: z
+      .object({
+        modules: z.array(modulePath).describe("Hubs and utilities every service may use."),
+        pinned: z.array(modulePath).default([]).describe("Modules a person placed in shared."),
+      })
+      .strict(),
+  })
+  .strict()
+  .describe("decouple.boundaries.json: the proposed (or agreed) split of a codebase into services.");
+
+export type Boundaries = z.output<typeof boundariesSchema>;
+export type ServiceBoundary = z.output<typeof serviceSchema>;
+export type ApiEntry = z.output<typeof apiEntrySchema>;
+export const SHARED = "shared";

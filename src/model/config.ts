@@ -1,0 +1,132 @@
+import { z } from "zod";
+
+/** Module kinds every analysis reads unless the config says otherwise. */
+export const DEFAULT_INCLUDE = ["**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}"];
+
+/** Not part of the monolith's own code: dependencies, build output, declarations and tests. */
+export const DEFAULT_EXCLUDE = [
+  "**/node_modules/**",
+  "**/dist/**",
+  "**/build/**",
+  "**/out/**",
+  "**/coverage/**",
+  "**/.git/**",
+  "**/*.d.ts",
+  "**/*.d.mts",
+  "**/*.d.cts",
+  "**/*.test.*",
+  "**/*.spec.*",
+  "**/__tests__/**",
+];
+
+const severity = z.enum(["error", "warn", "off"]);
+
+export const weightsSchema = z
+  .object({
+    value: z.number().min(0).default(1).describe("Weight of a value import (runtime dependency)."),
+    type: z.number().min(0).default(0.3).describe("Weight of a type-only import: erased at runtime, so weaker coupling."),
+    reExport: z.number().min(0).default(0.5).describe("Weight of a re-export (`export … from`)."),
+    dynamic: z.number().min(0).default(0.7).describe("Weight of a dynamic `import()`: lazy, but still a runtime dependency."),
+    require: z.number().min(0).default(1).describe("Weight of a CommonJS `require()`."),
+    perSymbol: z
+      .number()
+      .min(0)
+      .default(0.5)
+      .describe("Added per distinct symbol used across the edge, scaled by the edge kind's weight."),
+    perUse: z
+      .number()
+      .min(0)
+      .default(0.05)
+      .describe("Added per reference to an imported symbol (capped at 20 per symbol), scaled likewise."),
+  })
+  .describe("How strongly each kind of dependency couples two modules.");
+
+export const clusteringSchema = z
+  .object({
+    seed: z.number().int().default(42).describe("Seed of the clustering's random generator: same seed, same proposal."),
+    services: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe("Ask for this many services instead of letting modularity decide."),
+    resolution: z
+      .number()
+      .positive()
+      .default(1)
+      .describe("Louvain resolution: higher gives more, smaller services."),
+    minServiceSize: z
+      .number()
+      .int()
+      .min(1)
+      .default(2)
+      .describe("Clusters with fewer modules are merged into their most coupled neighbour."),
+    runs: z
+      .number()
+      .int()
+      .min(1)
+      .default(8)
+      .describe("Seeded clustering runs; the most modular result wins."),
+  })
+  .describe("How modules are grouped into services.");
+
+export const sharedSchema = z
+  .object({
+    modules: z
+      .array(z.string())
+      .default([])
+      .describe("Globs of modules always kept in `shared` (e.g. \"src/utils/**\")."),
+    fanInRatio: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.2)
+      .describe("A module imported by at least this share of all modules is a hub and goes to `shared`."),
+    spread: z
+      .number()
+      .int()
+      .min(2)
+      .default(3)
+      .describe("A module used by this many services, none of which dominates its use, goes to `shared`."),
+  })
+  .describe("Hub and utility modules set apart instead of forced into a service.");
+
+export const checkSchema = z
+  .object({
+    rules: z
+      .record(z.string(), severity)
+      .default({})
+      .describe("Severity per rule id (error, warn, off); see docs/rules/."),
+  })
+  .describe("Settings of `decouple check`.");
+
+export const configSchema = z
+  .object({
+    $schema: z.string().optional(),
+    include: z.array(z.string()).default(DEFAULT_INCLUDE).describe("Globs of modules to analyse, relative to the root."),
+    exclude: z
+      .array(z.string())
+      .default(DEFAULT_EXCLUDE)
+      .describe("Globs left out. Replaces the defaults (node_modules, build output, .d.ts, tests) when set."),
+    tsconfig: z
+      .string()
+      .optional()
+      .describe("The tsconfig that resolves imports, relative to the root (default: tsconfig.json when present)."),
+    weights: weightsSchema.default(weightsSchema.parse({})),
+    clustering: clusteringSchema.default(clusteringSchema.parse({})),
+    shared: sharedSchema.default(sharedSchema.parse({})),
+    check: checkSchema.default(checkSchema.parse({})),
+  })
+  .strict()
+  .describe("Configuration of decouple (decouple.config.json or decouple.config.ts).");
+
+/** The config as a user writes it: everything optional. */
+export type UserConfig = z.input<typeof configSchema>;
+/** The config after defaults are applied. */
+export type Config = z.output<typeof configSchema>;
+export type Weights = Config["weights"];
+
+/** For `decouple.config.ts`: typed help in editors, no runtime effect. */
+export function defineConfig(config: UserConfig): UserConfig {
+  return config;
+}

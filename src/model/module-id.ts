@@ -1,0 +1,24 @@
+import path from "node:path";
+
+/** A module of the analysed codebase: its path relative to the analysed root, with forward slashes. */
+export type ModuleId = string & { readonly __brand: "ModuleId" };
+
+/** The one constructor of ModuleId: normalises an absolute path against the root. */
+export function toModuleId(root: string, absolutePath: string): ModuleId {
+  const relative = path.relative(root, absolutePath).split(path.sep).join("/");
+  return relative as ModuleId;
+}
+
+/** Accepts an already root-relative path (from a boundaries file or config), normalising slashes. */
+export function parseModuleId(relativePath: string): ModuleId {
+  const normalised = path.posix.normalize(relativePath.replace(/\\/g, "/")).replace(/^\.\//, "");
+  return normalised as ModuleId;
+}
+
+export function moduleIdToPath(root: string, id: ModuleId): string {
+  return path.join(root, ...id.split("/"));
+}
+
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,77 @@
+import { Chalk } from "chalk";
+import type { AnalysisResult } from "../analyzer/analyze.js";
+
+export interface SummaryOptions {
+  color: boolean;
+  /** Where the boundaries file was written, as shown to the user. */
+  boundariesFile: string;
+}
+
+/** The terminal summary of an analysis: graph size, proposed services with scores, what changed, warnings. */
+export function renderAnalysisSummary(result: AnalysisResult, options: SummaryOptions): string {
+  const c = new Chalk({ level: options.color ? 1 : 0 });
+  const { graph, scores, boundaries } = result;
+  const lines: string[] = [];
+  const edgePairs = new Set(graph.edges.map((edge) => `${edge.from}\0${edge.to}`)).size;
+  lines.push(
+    c.bold(`${graph.modules.length} modules, ${edgePairs} dependencies`) +
+      c.dim(` (${graph.externals.length} external packages, ${graph.unresolved.length} unresolved imports, ${result.cycles.length} import cycles)`),
+  );
+  lines.push(c.dim(result.tsconfig === null ? "resolved without a tsconfig" : `resolved with ${result.tsconfig}`));
+  lines.push("");
+  lines.push(c.bold(`Proposed services: ${scores.overall.services}`));
+  const header = ["service", "files", "lines", "cohesion", "Ca", "Ce", "instability", "api"];
+  const rows = scores.services.map((service) => [
+    service.name,
+    String(service.files),
+    String(service.lines),
+    service.cohesion.toFixed(2),
+    String(service.afferent),
+    String(service.efferent),
+    service.instability.toFixed(2),
+    String(service.apiSymbols),
+  ]);
+  lines.push(...formatTable(header, rows).map((line, index) => (index === 0 ? c.dim(line) : line)));
+  lines.push("");
+  for (const service of boundaries.services) {
+    lines.push(`${c.cyan.bold(service.name)} ${c.dim(`(${service.modules.length})`)} ${c.dim(abbreviate(service.modules, 6))}`);
+  }
+  lines.push(`${c.yellow.bold("shared")} ${c.dim(`(${boundaries.shared.modules.length})`)} ${c.dim(abbreviate(boundaries.shared.modules, 8))}`);
+  lines.push("");
+  const overall = scores.overall;
+  lines.push(
+    `modularity ${c.bold(overall.modularity.toFixed(3))}, cross-boundary dependencies ${c.bold(String(overall.crossBoundaryEdges.value))} value + ${overall.crossBoundaryEdges.typeOnly} type-only, weight cut ${c.bold(`${(overall.cutWeightShare * 100).toFixed(1)}%`)}`,
+  );
+  if (result.changes !== null) {
+    const { kept, added, removed, moved } = result.changes;
+    lines.push(
+      `changes since the last run: ${kept.length} services kept, ${added.length} added${added.length ? ` (${added.join(", ")})` : ""}, ${removed.length} removed${removed.length ? ` (${removed.join(", ")})` : ""}, ${moved.length} modules moved`,
+    );
+    for (const move of moved.slice(0, 10)) lines.push(c.dim(`  ${move.module}: ${move.from} -> ${move.to}`));
+  }
+  const counts = new Map<string, number>();
+  for (const warning of result.warnings) counts.set(warning.kind, (counts.get(warning.kind) ?? 0) + 1);
+  if (counts.size > 0) {
+    lines.push("");
+    for (const [kind, count] of [...counts].sort()) {
+      const examples = result.warnings.filter((warning) => warning.kind === kind).slice(0, 3);
+      lines.push(c.yellow(`warning: ${count} ${kind}${count === 1 ? "" : "s"}`));
+      for (const example of examples) lines.push(c.dim(`  ${example.message}`));
+    }
+  }
+  lines.push("");
+  lines.push(`wrote ${c.bold(options.boundariesFile)}`);
+  return `${lines.join("\n")}\n`;
+}
+
+function abbreviate(items: string[], max: number): string {
+  const shown = items.slice(0, max).map((item) => item.replace(/^src\//, ""));
+  return items.length > max ? `${shown.join(", ")}, … +${items.length - max}` : shown.join(", ");
+}
+
+export function formatTable(header: string[], rows: string[][]): string[] {
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? "").length)));
+  const format = (cells: string[]): string =>
+    cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join("  ");
+  return [format(header), ...rows.map(format)];
+}
