@@ -1,20 +1,15 @@
-import fs from "node:fs";
 import path from "node:path";
 import type { Boundaries } from "../model/boundaries.js";
 import type { Config } from "../model/config.js";
-import { UserError } from "../model/errors.js";
 import type { ModuleGraph } from "../model/module-graph.js";
 import type { SharedReason } from "../clustering/detect-shared-modules.js";
 import { proposePartition } from "../clustering/propose-partition.js";
 import { scoreBoundaries, type OverallScore, type ServiceScore } from "../scoring/score-boundaries.js";
 import { buildBoundaries } from "./build-boundaries.js";
 import { buildCouplingGraph, undirectedWeights, type Coupling } from "./build-coupling-graph.js";
-import { buildModuleGraph } from "./build-module-graph.js";
-import { createResolver } from "./create-resolver.js";
-import { discoverFiles } from "./discover-files.js";
+import { extractModuleGraph } from "./extract-module-graph.js";
 import { findCycles } from "./find-cycles.js";
 import { nameServices } from "./name-services.js";
-import { parseFiles } from "./parse-files.js";
 import { describeChanges, pinsOf, reconcileNames, type BoundaryChanges } from "./reconcile-boundaries.js";
 
 export interface AnalyzeOptions {
@@ -29,12 +24,8 @@ export interface AnalyzeOptions {
   onProgress?: (message: string) => void;
 }
 
-export interface Warning {
-  kind: "syntax-error" | "unresolved-import" | "cycle" | "no-tsconfig";
-  message: string;
-}
-
-export type Stage = "discover" | "parse" | "resolve" | "couple" | "cluster" | "score";
+export type { Warning, Stage } from "./extract-module-graph.js";
+import type { Stage, Warning } from "./extract-module-graph.js";
 
 export interface AnalysisResult {
   version: 1;
@@ -66,24 +57,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
     timings[stage] = Math.round(performance.now() - started);
     return result;
   };
-  assertDirectory(root);
   const { config } = options;
-  const warnings: Warning[] = [];
-
-  const tsconfig = findTsconfig(root, config.tsconfig);
-  if (tsconfig === undefined) {
-    warnings.push({ kind: "no-tsconfig", message: "no tsconfig.json found: resolving imports with Node/TypeScript defaults (index files, .js written for .ts)" });
-  }
-  const resolve = createResolver({ root, tsconfig });
-
-  const { files } = await time("discover", () => discoverFiles(root, config.include, config.exclude));
-  if (files.length === 0) {
-    throw new UserError("DCP002", `no modules found in ${root} (looked for ${config.include.join(", ")}). Point decouple at a source folder, or set "include" in decouple.config.json.`);
-  }
-  progress(`parsing ${files.length} modules`);
-  const parsed = await time("parse", () => parseFiles(files, { workers: options.workers }));
-  progress("resolving imports");
-  const graph = await time("resolve", () => buildModuleGraph({ root, files, parsed, resolve }));
+  const { graph, tsconfig, warnings } = await extractModuleGraph({ root, config, workers: options.workers, onProgress: progress, time });
 
   const { couplings, barrels, importers } = await time("couple", () => {
     const couplings = buildCouplingGraph(graph, config.weights);
@@ -140,15 +115,11 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
     });
   });
 
-  for (const error of graph.syntaxErrors) warnings.push({ kind: "syntax-error", message: `${error.module}: ${error.message}` });
-  for (const unresolved of graph.unresolved) {
-    warnings.push({ kind: "unresolved-import", message: `${unresolved.from}:${unresolved.line} cannot resolve "${unresolved.specifier}"` });
-  }
   for (const cycle of cycles) warnings.push({ kind: "cycle", message: `import cycle: ${cycle.join(" -> ")}` });
 
   return {
     version: 1,
-    tsconfig: tsconfig === undefined ? null : path.relative(root, tsconfig).split(path.sep).join("/"),
+    tsconfig,
     graph,
     couplings,
     cycles,
@@ -159,26 +130,6 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
     warnings,
     timings,
   };
-}
-
-function assertDirectory(root: string): void {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(root);
-  } catch {
-    throw new UserError("DCP001", `directory ${root} does not exist. Pass the root of the codebase to analyse.`);
-  }
-  if (!stat.isDirectory()) throw new UserError("DCP001", `${root} is not a directory. Pass the root folder of the codebase, not a file.`);
-}
-
-function findTsconfig(root: string, configured: string | undefined): string | undefined {
-  if (configured !== undefined) {
-    const file = path.resolve(root, configured);
-    if (!fs.existsSync(file)) throw new UserError("DCP003", `tsconfig ${file} (set in the decouple config) does not exist.`);
-    return file;
-  }
-  const file = path.join(root, "tsconfig.json");
-  return fs.existsSync(file) ? file : undefined;
 }
 
 /** Modules that only re-export (index.ts barrels): they hold no logic of their own. */

@@ -1,0 +1,88 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { Config } from "../model/config.js";
+import { UserError } from "../model/errors.js";
+import type { ModuleGraph } from "../model/module-graph.js";
+import { buildModuleGraph } from "./build-module-graph.js";
+import { createResolver } from "./create-resolver.js";
+import { discoverFiles } from "./discover-files.js";
+import { parseFiles } from "./parse-files.js";
+
+export interface Warning {
+  kind: "syntax-error" | "unresolved-import" | "cycle" | "no-tsconfig";
+  message: string;
+}
+
+export type Stage = "discover" | "parse" | "resolve" | "couple" | "cluster" | "score";
+
+export interface ExtractOptions {
+  root: string;
+  config: Config;
+  workers?: number | undefined;
+  /** Only these files (absolute paths) are parsed; the rest of the graph is left out. Default: all discovered. */
+  files?: string[];
+  onProgress?: (message: string) => void;
+  time?: <T>(stage: Stage, work: () => T | Promise<T>) => Promise<T>;
+}
+
+export interface ExtractedGraph {
+  graph: ModuleGraph;
+  /** The tsconfig used, relative to the root, or null. */
+  tsconfig: string | null;
+  warnings: Warning[];
+  /** Absolute paths of every module, sorted. */
+  files: string[];
+}
+
+/** Discover, parse and resolve: the module graph of a codebase, shared by `analyze` and `check`. */
+export async function extractModuleGraph(options: ExtractOptions): Promise<ExtractedGraph> {
+  const root = path.resolve(options.root);
+  const time = options.time ?? (async <T>(_stage: Stage, work: () => T | Promise<T>): Promise<T> => work());
+  const progress = options.onProgress ?? (() => undefined);
+  const { config } = options;
+  assertDirectory(root);
+  const warnings: Warning[] = [];
+
+  const tsconfig = findTsconfig(root, config.tsconfig);
+  if (tsconfig === undefined) {
+    warnings.push({ kind: "no-tsconfig", message: "no tsconfig.json found: resolving imports with Node/TypeScript defaults (index files, .js written for .ts)" });
+  }
+  const resolve = createResolver({ root, tsconfig });
+
+  const files = options.files ?? (await time("discover", () => discoverFiles(root, config.include, config.exclude))).files;
+  if (files.length === 0) {
+    throw new UserError(
+      "DCP002",
+      `no modules found in ${root} (looked for ${config.include.join(", ")}). Point decouple at a source folder, or set "include" in decouple.config.json.`,
+    );
+  }
+  progress(`parsing ${files.length} modules`);
+  const parsed = await time("parse", () => parseFiles(files, { workers: options.workers }));
+  progress("resolving imports");
+  const graph = await time("resolve", () => buildModuleGraph({ root, files, parsed, resolve }));
+  for (const error of graph.syntaxErrors) warnings.push({ kind: "syntax-error", message: `${error.module}: ${error.message}` });
+  for (const unresolved of graph.unresolved) {
+    warnings.push({ kind: "unresolved-import", message: `${unresolved.from}:${unresolved.line} cannot resolve "${unresolved.specifier}"` });
+  }
+  return { graph, tsconfig: tsconfig === undefined ? null : path.relative(root, tsconfig).split(path.sep).join("/"), warnings, files };
+}
+
+function assertDirectory(root: string): void {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(root);
+  } catch {
+    throw new UserError("DCP001", `directory ${root} does not exist. Pass the root of the codebase to analyse.`);
+  }
+  if (!stat.isDirectory()) throw new UserError("DCP001", `${root} is not a directory. Pass the root folder of the codebase, not a file.`);
+}
+
+function findTsconfig(root: string, configured: string | undefined): string | undefined {
+  if (configured !== undefined) {
+    const file = path.resolve(root, configured);
+    if (!fs.existsSync(file)) throw new UserError("DCP003", `tsconfig ${file} (set in the decouple config) does not exist.`);
+    return file;
+  }
+  const file = path.join(root, "tsconfig.json");
+  return fs.existsSync(file) ? file : undefined;
+}
