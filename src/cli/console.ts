@@ -7,6 +7,11 @@ export interface CliConsole {
 }
 
 export function createConsole(): CliConsole {
+  // `decouple analyze --format json | head` closes the pipe early: that is not an error.
+  process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+    if (error.code === "EPIPE") process.exit(0);
+    throw error;
+  });
   return {
     out: (text) => process.stdout.write(text),
     err: (text) => process.stderr.write(text),
