@@ -36,7 +36,6 @@ export function createResolver(settings: ResolverSettings): (fromFile: string, s
     mainFiles: ["index"],
     exportsFields: [["exports"]],
     symlinks: true,
-    ...(workspaces.size === 0 ? {} : { alias: Object.fromEntries([...workspaces].map(([name, dir]) => [name, [dir]])) }),
   });
 
   if (settings.tsconfig !== undefined) assertTsconfigLoads(resolver, settings.root);
@@ -54,8 +53,12 @@ export function createResolver(settings: ResolverSettings): (fromFile: string, s
     if (bare !== undefined) {
       const workspaceDir = workspaces.get(bare);
       if (workspaceDir !== undefined) {
-        const fallback = resolver.sync(workspaceDir, `./src/index`);
-        if (fallback.path) return { type: "file", path: fallback.path };
+        // Not linked into node_modules (no install yet): resolve it as the package itself would
+        // (a self-reference honours its `exports`), else its conventional source entry.
+        const self = resolver.sync(path.join(workspaceDir, "package.json"), specifier);
+        if (self.path) return { type: "file", path: self.path };
+        const entry = resolver.sync(path.join(workspaceDir, "package.json"), `./src/index`);
+        if (entry.path) return { type: "file", path: entry.path };
       }
       if (!isAliasLike(specifier)) return { type: "external", name: bare };
     }
