@@ -86,6 +86,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
         barrels,
         importers,
         pinnedGroups,
+        groupAnchors: new Map((options.previous?.services ?? []).map((service) => [service.name, service.modules])),
       },
     );
     const exportsOf = new Map(graph.modules.map((module) => [module.id as string, module.exports]));

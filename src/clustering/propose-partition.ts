@@ -19,6 +19,8 @@ export interface PartitionOptions {
   importers: Map<string, Set<string>>;
   /** Modules a person fixed to a group (by any stable key): they are kept together and out of shared. */
   pinnedGroups?: Map<string, string>;
+  /** Per pinned group, the modules that were in it before (unpinned ones): where the group lives now. */
+  groupAnchors?: Map<string, string[]>;
 }
 
 export interface Partition {
@@ -98,14 +100,14 @@ function refine(
 ): Map<string, number> {
   let result = splitDisconnected(graph, communityOf);
   result = mergeTiny(graph, result, options.minServiceSize);
-  return applyPins(result, pinned);
+  return applyPins(result, pinned, options.groupAnchors ?? new Map());
 }
 
 /**
  * Pinned modules override the clustering: every pinned group becomes (or joins) the community that
  * holds most of its modules already, or a new community of its own.
  */
-function applyPins(communityOf: Map<string, number>, pinned: Map<string, string>): Map<string, number> {
+function applyPins(communityOf: Map<string, number>, pinned: Map<string, string>, anchors: Map<string, string[]>): Map<string, number> {
   if (pinned.size === 0) return communityOf;
   const result = new Map(communityOf);
   const byGroup = new Map<string, string[]>();
@@ -115,9 +117,11 @@ function applyPins(communityOf: Map<string, number>, pinned: Map<string, string>
   }
   let next = Math.max(-1, ...result.values()) + 1;
   const taken = new Set<number>();
-  for (const [, nodes] of [...byGroup].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [group, nodes] of [...byGroup].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    // The group's other modules say where it lives now; with none, its pinned modules vote.
+    const anchored = (anchors.get(group) ?? []).filter((node) => !pinned.has(node) && communityOf.has(node));
     const votes = new Map<number, number>();
-    for (const node of nodes) {
+    for (const node of anchored.length > 0 ? anchored : nodes) {
       const community = communityOf.get(node) as number;
       votes.set(community, (votes.get(community) ?? 0) + 1);
     }
