@@ -1,6 +1,7 @@
 import { parseSync } from "oxc-parser";
 import type { EdgeKind, ExportEntry, ImportSite, ParsedModule } from "../model/module-graph.js";
-import { collectReferences } from "./collect-references.js";
+import { findRequireCalls } from "./find-require-calls.js";
+import { countReferences } from "./count-references.js";
 
 /**
  * Reads one file's imports, exports and symbol usage from its syntax tree (oxc: our own parser,
@@ -72,18 +73,29 @@ export function parseModule(fileName: string, sourceText: string): ParsedModule 
     }
   }
 
-  const references = collectReferences(result.program, localNamesOf(imports));
-  for (const call of references.requireCalls) {
-    imports.push({ specifier: call.specifier, kind: "require" satisfies EdgeKind, line: lineOf(call.start), names: [] });
+  // Only files that mention require( outside comments pay for walking the tree (rare in TypeScript).
+  if (mentionsRequire(sourceText, result.comments)) {
+    for (const call of findRequireCalls(result.program)) {
+      imports.push({ specifier: call.specifier, kind: "require" satisfies EdgeKind, line: lineOf(call.start), names: [] });
+    }
   }
+  const statements = [...result.module.staticImports, ...result.module.staticExports.filter((s) => s.entries.some((e) => e.moduleRequest !== null))];
+  const usages = countReferences(sourceText, localNamesOf(imports), [...result.comments, ...statements]);
 
   return {
     lines: countLines(sourceText),
     imports,
     exports,
-    usages: references.usages,
+    usages,
     syntaxErrors: result.errors.map((error) => error.message),
   };
+}
+
+function mentionsRequire(text: string, comments: { start: number; end: number }[]): boolean {
+  for (let index = text.indexOf("require"); index !== -1; index = text.indexOf("require", index + 7)) {
+    if (!comments.some((comment) => comment.start <= index && index < comment.end)) return true;
+  }
+  return false;
 }
 
 function localNamesOf(imports: ImportSite[]): Map<string, "namespace" | "binding"> {

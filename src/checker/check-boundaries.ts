@@ -1,0 +1,110 @@
+import path from "node:path";
+import { extractModuleGraph } from "../analyzer/extract-module-graph.js";
+import type { Boundaries } from "../model/boundaries.js";
+import type { Config } from "../model/config.js";
+import type { ModuleGraph } from "../model/module-graph.js";
+import { keyOf, toBaseline, type Baseline } from "./baseline.js";
+import { extractChangedGraph } from "./extract-changed-graph.js";
+import { RULES } from "./rules/index.js";
+import { runRules, type RuleFinding } from "./run-rules.js";
+import type { Severity, ViolationKey } from "./types.js";
+
+export const RULE_DOCS_URL = "https://unpkg.com/decouple/docs/rules/";
+
+export interface CheckViolation extends RuleFinding {
+  /** "known" when the baseline lists it: reported, never failing. */
+  status: "new" | "known";
+}
+
+export type CheckScope = { mode: "full"; modules: number } | { mode: "changed"; since: string; modules: string[]; parsed: number };
+
+/** The result document of `decouple check`: what every reporter renders. */
+export interface CheckResult {
+  version: 1;
+  scope: CheckScope;
+  rules: { id: string; severity: Severity; description: string; docs: string }[];
+  /** Rules not judged in this run, and why (a rule that needs the whole graph under --changed-since). */
+  skipped: { id: string; reason: string }[];
+  violations: CheckViolation[];
+  /** Baseline entries that no longer occur: fixed, so they can go (`--update-baseline`). */
+  stale: ViolationKey[];
+  summary: { errors: number; warnings: number; known: number; stale: number };
+  /** Problems reading the code (unresolved imports, syntax errors), one line each. */
+  warnings: string[];
+}
+
+export interface CheckOptions {
+  root: string;
+  config: Config;
+  boundaries: Boundaries;
+  baseline: Baseline;
+  /** Only the modules changed since a git revision: root-relative paths from `listChangedFiles`. */
+  changed?: { since: string; files: string[] } | undefined;
+}
+
+/** Reads the code and judges it: the whole graph, or only what a diff touches. */
+export async function checkBoundaries(options: CheckOptions): Promise<CheckResult> {
+  const root = path.resolve(options.root);
+  if (options.changed !== undefined) {
+    const { graph, scope, parsed } = await extractChangedGraph(root, options.config, options.changed.files);
+    return evaluateCheck(graph, options.boundaries, options.config, options.baseline, { mode: "changed", since: options.changed.since, modules: scope, parsed });
+  }
+  const { graph, warnings } = await extractModuleGraph({ root, config: options.config });
+  const result = evaluateCheck(graph, options.boundaries, options.config, options.baseline, { mode: "full", modules: graph.modules.length });
+  return { ...result, warnings: warnings.filter((warning) => warning.kind !== "no-tsconfig").map((warning) => warning.message) };
+}
+
+/** The pure part: rules, severities and the baseline applied to a graph. */
+export function evaluateCheck(graph: ModuleGraph, boundaries: Boundaries, config: Config, baseline: Baseline, scope: CheckScope): CheckResult {
+  const partial = scope.mode === "changed";
+  const { findings, rules } = runRules(graph, boundaries, config, (rule) => !partial || rule.local);
+  const ran = new Set(rules.map(({ rule }) => rule.id));
+  const inScope = scopeFilter(scope, ran);
+  const known = new Set(baseline.violations.map(keyOf));
+  const found = new Set(findings.map((finding) => keyOf(finding.key)));
+  const violations: CheckViolation[] = findings.map((finding) => ({ ...finding, status: known.has(keyOf(finding.key)) ? "known" : "new" }));
+  const stale = baseline.violations.filter((key) => inScope(key) && !found.has(keyOf(key)));
+  const fresh = violations.filter((violation) => violation.status === "new");
+  return {
+    version: 1,
+    scope,
+    rules: RULES.map((rule) => ({
+      id: rule.id,
+      severity: rules.find((entry) => entry.rule.id === rule.id)?.severity ?? (config.check.rules[rule.id] === "off" ? "off" : rule.defaultSeverity),
+      description: rule.description,
+      docs: `${RULE_DOCS_URL}${rule.id}.md`,
+    })),
+    skipped: partial ? RULES.filter((rule) => !rule.local && config.check.rules[rule.id] !== "off").map((rule) => ({ id: rule.id, reason: "needs the whole module graph: judged by a full check only" })) : [],
+    violations,
+    stale,
+    summary: {
+      errors: fresh.filter((violation) => violation.severity === "error").length,
+      warnings: fresh.filter((violation) => violation.severity === "warn").length,
+      known: violations.length - fresh.length,
+      stale: stale.length,
+    },
+    warnings: [],
+  };
+}
+
+/**
+ * The baseline `--update-baseline` writes: what occurs now, plus the entries this run could not
+ * judge (rules that did not run, modules outside a --changed-since diff), so it never grows
+ * behind the user's back and only shrinks as tangles are fixed.
+ */
+export function updatedBaseline(result: CheckResult, baseline: Baseline): Baseline {
+  const ran = new Set(result.rules.filter((rule) => rule.severity !== "off" && !result.skipped.some((skip) => skip.id === rule.id)).map((rule) => rule.id));
+  const inScope = scopeFilter(result.scope, ran);
+  return toBaseline([...baseline.violations.filter((key) => !inScope(key)), ...result.violations.map((violation) => violation.key)]);
+}
+
+function scopeFilter(scope: CheckScope, ran: Set<string>): (key: ViolationKey) => boolean {
+  if (scope.mode === "full") return (key) => ran.has(key.rule);
+  const modules = new Set(scope.modules);
+  return (key) => ran.has(key.rule) && ("from" in key ? modules.has(key.from) : "module" in key ? modules.has(key.module) : false);
+}
+
+/** The exit status the CLI should give: 1 when an error-level violation is new. */
+export function hasNewErrors(result: CheckResult): boolean {
+  return result.summary.errors > 0;
+}

@@ -1,0 +1,58 @@
+import { findCycles } from "../../analyzer/find-cycles.js";
+import { compareStrings } from "../../model/module-id.js";
+import type { Finding, Rule, RuleContext } from "../types.js";
+import { listDependencies, type Dependency } from "./list-dependencies.js";
+
+const ID = "no-service-cycle";
+
+/**
+ * Services that depend on each other in a cycle cannot be deployed or released apart. Only runtime
+ * dependencies count (type-only imports vanish at runtime), judged by the declaring module.
+ */
+export const noServiceCycle: Rule = {
+  id: ID,
+  defaultSeverity: "error",
+  description: "Services depend on each other in a cycle (runtime imports only), so none of them can be split out first.",
+  local: false,
+  check: findServiceCycles,
+};
+
+function findServiceCycles(context: RuleContext): Finding[] {
+  // The first import (by module, then line) that makes each service depend on another.
+  const example = new Map<string, Dependency>();
+  for (const dependency of listDependencies(context.graph)) {
+    if (dependency.typeOnly) continue;
+    const user = context.serviceOf.get(dependency.from);
+    const owner = context.serviceOf.get(dependency.to);
+    if (user === undefined || owner === undefined || user === owner) continue;
+    const key = `${user}\0${owner}`;
+    const known = example.get(key);
+    if (known === undefined || compareStrings(dependency.from, known.from) < 0 || (dependency.from === known.from && dependency.edge.line < known.edge.line)) {
+      example.set(key, dependency);
+    }
+  }
+  const successors = new Map<string, string[]>();
+  for (const key of [...example.keys()].sort()) {
+    const [user, owner] = key.split("\0") as [string, string];
+    successors.set(user, [...(successors.get(user) ?? []), owner]);
+  }
+  const services = context.boundaries.services.map((service) => service.name).sort();
+  return findCycles(services, successors).map((members) => {
+    const inCycle = new Set(members);
+    const links = [...example]
+      .filter(([key]) => {
+        const [user, owner] = key.split("\0") as [string, string];
+        return inCycle.has(user) && inCycle.has(owner);
+      })
+      .sort(([a], [b]) => compareStrings(a, b));
+    const described = links.map(([key, dependency]) => `${key.replace("\0", " -> ")} (${dependency.from}:${dependency.edge.line} uses ${dependency.symbol} of ${dependency.to})`);
+    const first = (links[0] as [string, Dependency])[1];
+    return {
+      key: { rule: ID, services: members },
+      file: first.from,
+      line: first.edge.line,
+      message: `services ${members.join(", ")} depend on each other in a cycle: ${described.join("; ")}.`,
+      fix: "Break one link: move the used code to the service that uses it or to shared, invert the dependency (an event, a callback, an interface owned by the caller), or merge the services.",
+    };
+  });
+}
