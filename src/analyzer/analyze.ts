@@ -6,7 +6,7 @@ import type { SharedReason } from "../clustering/detect-shared-modules.js";
 import { proposePartition } from "../clustering/propose-partition.js";
 import { scoreBoundaries, type OverallScore, type ServiceScore } from "../scoring/score-boundaries.js";
 import { buildBoundaries } from "./build-boundaries.js";
-import { buildCouplingGraph, undirectedWeights, type Coupling } from "./build-coupling-graph.js";
+import { buildCouplingGraph, type Coupling } from "./build-coupling-graph.js";
 import { extractModuleGraph } from "./extract-module-graph.js";
 import { findCycles } from "./find-cycles.js";
 import { nameServices } from "./name-services.js";
@@ -60,10 +60,10 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
   const { config } = options;
   const { graph, tsconfig, warnings } = await extractModuleGraph({ root, config, workers: options.workers, onProgress: progress, time });
 
-  const { couplings, barrels, importers } = await time("couple", () => {
-    const couplings = buildCouplingGraph(graph, config.weights);
-    return { couplings, barrels: findBarrels(graph), importers: importersOf(couplings) };
-  });
+  const { couplings, barrels } = await time("couple", () => ({
+    couplings: buildCouplingGraph(graph, config.weights),
+    barrels: findBarrels(graph),
+  }));
 
   progress("proposing boundaries");
   const pins = pinsOf(options.previous);
@@ -73,7 +73,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
     const pinnedGroups = new Map([...pins].filter(([module]) => known.has(module)));
     for (const module of options.previous?.shared.pinned ?? []) if (known.has(module)) pinnedGroups.delete(module);
     const partition = proposePartition(
-      { nodes, weights: undirectedWeights(couplings) },
+      nodes,
+      dependenciesOf(couplings),
       {
         seed: options.seed ?? config.clustering.seed,
         resolution: config.clustering.resolution,
@@ -84,7 +85,6 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
         fanInRatio: config.shared.fanInRatio,
         spread: config.shared.spread,
         barrels,
-        importers,
         pinnedGroups,
         groupAnchors: new Map((options.previous?.services ?? []).map((service) => [service.name, service.modules])),
       },
@@ -144,14 +144,14 @@ function findBarrels(graph: ModuleGraph): Set<string> {
   return new Set([...kinds].filter(([, set]) => set.size === 1 && set.has("re-export")).map(([module]) => module));
 }
 
-function importersOf(couplings: Coupling[]): Map<string, Set<string>> {
-  const importers = new Map<string, Set<string>>();
+function dependenciesOf(couplings: Coupling[]): Map<string, Map<string, number>> {
+  const dependencies = new Map<string, Map<string, number>>();
   for (const coupling of couplings) {
-    const set = importers.get(coupling.to) ?? new Set<string>();
-    set.add(coupling.from);
-    importers.set(coupling.to, set);
+    const targets = dependencies.get(coupling.from) ?? new Map<string, number>();
+    targets.set(coupling.to, coupling.weight);
+    dependencies.set(coupling.from, targets);
   }
-  return importers;
+  return dependencies;
 }
 
 /** Runtime import cycles between modules (type-only imports left out: they vanish at runtime). */

@@ -58,14 +58,7 @@ export async function checkBoundaries(options: CheckOptions): Promise<CheckResul
 export function evaluateCheck(graph: ModuleGraph, boundaries: Boundaries, config: Config, baseline: Baseline, scope: CheckScope): CheckResult {
   const partial = scope.mode === "changed";
   const { findings, rules } = runRules(graph, boundaries, config, (rule) => !partial || rule.local);
-  const ran = new Set(rules.map(({ rule }) => rule.id));
-  const inScope = scopeFilter(scope, ran);
-  const known = new Set(baseline.violations.map(keyOf));
-  const found = new Set(findings.map((finding) => keyOf(finding.key)));
-  const violations: CheckViolation[] = findings.map((finding) => ({ ...finding, status: known.has(keyOf(finding.key)) ? "known" : "new" }));
-  const stale = baseline.violations.filter((key) => inScope(key) && !found.has(keyOf(key)));
-  const fresh = violations.filter((violation) => violation.status === "new");
-  return {
+  const result: CheckResult = {
     version: 1,
     scope,
     rules: RULES.map((rule) => ({
@@ -75,6 +68,24 @@ export function evaluateCheck(graph: ModuleGraph, boundaries: Boundaries, config
       docs: `${RULE_DOCS_URL}${rule.id}.md`,
     })),
     skipped: partial ? RULES.filter((rule) => !rule.local && config.check.rules[rule.id] !== "off").map((rule) => ({ id: rule.id, reason: "needs the whole module graph: judged by a full check only" })) : [],
+    violations: findings.map((finding) => ({ ...finding, status: "new" })),
+    stale: [],
+    summary: { errors: 0, warnings: 0, known: 0, stale: 0 },
+    warnings: [],
+  };
+  return applyBaseline(result, baseline);
+}
+
+/** Marks the violations a baseline lists as known, finds its stale entries, and counts. */
+export function applyBaseline(result: CheckResult, baseline: Baseline): CheckResult {
+  const inScope = scopeFilter(result);
+  const known = new Set(baseline.violations.map(keyOf));
+  const found = new Set(result.violations.map((violation) => keyOf(violation.key)));
+  const violations: CheckViolation[] = result.violations.map((violation) => ({ ...violation, status: known.has(keyOf(violation.key)) ? "known" : "new" }));
+  const stale = baseline.violations.filter((key) => inScope(key) && !found.has(keyOf(key)));
+  const fresh = violations.filter((violation) => violation.status === "new");
+  return {
+    ...result,
     violations,
     stale,
     summary: {
@@ -83,22 +94,24 @@ export function evaluateCheck(graph: ModuleGraph, boundaries: Boundaries, config
       known: violations.length - fresh.length,
       stale: stale.length,
     },
-    warnings: [],
   };
 }
 
 /**
- * The baseline `--update-baseline` writes: what occurs now, plus the entries this run could not
- * judge (rules that did not run, modules outside a --changed-since diff), so it never grows
- * behind the user's back and only shrinks as tangles are fixed.
+ * The baseline `--update-baseline` writes: what occurs now (new violations accepted, fixed ones
+ * dropped), plus the entries this run could not judge (rules that are off or skipped, modules
+ * outside a --changed-since diff), which are kept as they were.
  */
 export function updatedBaseline(result: CheckResult, baseline: Baseline): Baseline {
-  const ran = new Set(result.rules.filter((rule) => rule.severity !== "off" && !result.skipped.some((skip) => skip.id === rule.id)).map((rule) => rule.id));
-  const inScope = scopeFilter(result.scope, ran);
+  const inScope = scopeFilter(result);
   return toBaseline([...baseline.violations.filter((key) => !inScope(key)), ...result.violations.map((violation) => violation.key)]);
 }
 
-function scopeFilter(scope: CheckScope, ran: Set<string>): (key: ViolationKey) => boolean {
+/** Whether this run could have found the violation a baseline entry names. */
+function scopeFilter(result: CheckResult): (key: ViolationKey) => boolean {
+  const { scope } = result;
+  const skipped = new Set(result.skipped.map((skip) => skip.id));
+  const ran = new Set(result.rules.filter((rule) => rule.severity !== "off" && !skipped.has(rule.id)).map((rule) => rule.id));
   if (scope.mode === "full") return (key) => ran.has(key.rule);
   const modules = new Set(scope.modules);
   return (key) => ran.has(key.rule) && ("from" in key ? modules.has(key.from) : "module" in key ? modules.has(key.module) : false);

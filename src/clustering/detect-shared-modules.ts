@@ -1,46 +1,83 @@
-import { adjacency, type WeightedGraph } from "./weighted-graph.js";
+export type SharedReason = "configured" | "barrel" | "hub" | "spread" | "entry" | "infrastructure" | "isolated";
 
-export type SharedReason = "configured" | "barrel" | "hub" | "spread" | "isolated";
+/** Directed dependencies: from -> to -> weight. */
+export type Dependencies = Map<string, Map<string, number>>;
 
-export interface HubThresholds {
-  /** Share of all modules that must import a module for it to be a hub. */
-  fanInRatio: number;
+export function importersOf(dependencies: Dependencies): Map<string, Map<string, number>> {
+  const importers = new Map<string, Map<string, number>>();
+  for (const [from, targets] of dependencies) {
+    for (const [to, weight] of targets) {
+      const map = importers.get(to) ?? new Map<string, number>();
+      map.set(from, weight);
+      importers.set(to, map);
+    }
+  }
+  return importers;
 }
 
 /**
  * Modules imported from (nearly) everywhere — logger, config, db — would glue every service
  * together; they are set apart before clustering.
  */
-export function findHubs(nodes: string[], importers: Map<string, Set<string>>, thresholds: HubThresholds): string[] {
-  const minimum = Math.max(4, Math.ceil(thresholds.fanInRatio * nodes.length));
+export function findHubs(nodes: string[], importers: Map<string, Map<string, number>>, fanInRatio: number): string[] {
+  const minimum = Math.max(4, Math.ceil(fanInRatio * nodes.length));
   return nodes.filter((node) => (importers.get(node)?.size ?? 0) >= minimum);
 }
 
 /**
- * After clustering: a module whose coupling is spread over at least `spread` services, none of
- * which holds half of it, serves them all (a shared model, the composition root) rather than one.
+ * How a module's weight spreads over communities: the largest share and how many hold >= 10%.
+ * Modules outside every community (shared ones) count as one community of their own when
+ * `sharedCounts` is set: being used by the shared layer is a use like any other.
+ */
+function spreadOf(weights: Map<string, number> | undefined, communityOf: Map<string, number>, sharedCounts: boolean) {
+  const byCommunity = new Map<number, number>();
+  let total = 0;
+  let members = 0;
+  for (const [other, weight] of weights ?? []) {
+    const community = communityOf.get(other) ?? (sharedCounts ? -1 : undefined);
+    if (community === undefined) continue;
+    members++;
+    byCommunity.set(community, (byCommunity.get(community) ?? 0) + weight);
+    total += weight;
+  }
+  if (total === 0) return { top: 1, significant: 0, members };
+  const shares = [...byCommunity.values()].map((weight) => weight / total);
+  return { top: Math.max(...shares), significant: shares.filter((share) => share >= 0.1).length, members };
+}
+
+/**
+ * After clustering, two kinds of modules serve many services rather than one:
+ * - "spread": used by modules of at least `spread` services, none of which holds half of its use
+ *   (a utility below the hub threshold, a model every domain reads);
+ * - "entry": imported by at most one module, it depends on many modules (2 x spread + 2) spread
+ *   over `spread` services evenly (a composition root such as app.ts, a router, a CLI entry); a
+ *   controller that calls three services is not one;
+ * - "infrastructure": most of its importers are shared already (what db, logger and the
+ *   composition root need: config, an error type), so it is part of the shared layer.
+ * An orchestrator that depends on many services but is used within its own stays where it is.
  */
 export function findSpreadModules(
-  graph: WeightedGraph,
+  nodes: string[],
+  dependencies: Dependencies,
   communityOf: Map<string, number>,
   spread: number,
-): string[] {
-  const neighbours = adjacency(graph);
-  const result: string[] = [];
-  for (const node of graph.nodes) {
-    const byCommunity = new Map<number, number>();
-    let total = 0;
-    for (const [other, weight] of neighbours.get(node) ?? []) {
-      const community = communityOf.get(other);
-      if (community === undefined) continue;
-      byCommunity.set(community, (byCommunity.get(community) ?? 0) + weight);
-      total += weight;
+): Map<string, "spread" | "entry" | "infrastructure"> {
+  const importers = importersOf(dependencies);
+  const result = new Map<string, "spread" | "entry" | "infrastructure">();
+  for (const node of nodes) {
+    const used = spreadOf(importers.get(node), communityOf, true);
+    if (used.members > spread && used.top < 0.5 && used.significant >= spread) {
+      result.set(node, "spread");
+      continue;
     }
-    if (total === 0 || (neighbours.get(node)?.size ?? 0) < spread + 1) continue;
-    const shares = [...byCommunity.values()].map((weight) => weight / total);
-    const top = Math.max(...shares);
-    const significant = shares.filter((share) => share >= 0.1).length;
-    if (top < 0.5 && significant >= spread) result.push(node);
+    const uses = spreadOf(dependencies.get(node), communityOf, false);
+    if ((importers.get(node)?.size ?? 0) <= 1 && uses.members >= 2 * spread + 2 && uses.top < 0.5 && uses.significant >= spread) {
+      result.set(node, "entry");
+      continue;
+    }
+    const allImporters = [...(importers.get(node)?.keys() ?? [])];
+    const sharedImporters = allImporters.filter((importer) => !communityOf.has(importer)).length;
+    if (sharedImporters >= 2 && sharedImporters > allImporters.length / 2) result.set(node, "infrastructure");
   }
   return result;
 }

@@ -1,8 +1,8 @@
 import picomatch from "picomatch";
-import { findHubs, findSpreadModules, type SharedReason } from "./detect-shared-modules.js";
+import { findHubs, findSpreadModules, importersOf, type Dependencies, type SharedReason } from "./detect-shared-modules.js";
 import { mergeTiny, mergeToCount, splitDisconnected } from "./refine-communities.js";
 import { renumber, runLouvain } from "./run-louvain.js";
-import { adjacency, inducedGraph, type WeightedGraph } from "./weighted-graph.js";
+import { adjacency, inducedGraph, pairKey, type WeightedGraph } from "./weighted-graph.js";
 
 export interface PartitionOptions {
   seed: number;
@@ -15,13 +15,13 @@ export interface PartitionOptions {
   spread: number;
   /** Modules whose only dependencies are re-exports: they move no logic and belong to no one service. */
   barrels: Set<string>;
-  /** Directed importers of each module, for hub detection. */
-  importers: Map<string, Set<string>>;
   /** Modules a person fixed to a group (by any stable key): they are kept together and out of shared. */
   pinnedGroups?: Map<string, string>;
   /** Per pinned group, the modules that were in it before (unpinned ones): where the group lives now. */
   groupAnchors?: Map<string, string[]>;
 }
+
+const MAX_ROUNDS = 4;
 
 export interface Partition {
   /** Each service's modules, sorted; services sorted by their first module. */
@@ -34,7 +34,8 @@ export interface Partition {
  * Louvain clusters the rest, then disconnected communities are split, tiny ones merged, spread
  * modules moved to shared, and the count brought to `services` when asked for.
  */
-export function proposePartition(graph: WeightedGraph, options: PartitionOptions): Partition {
+export function proposePartition(nodes: string[], dependencies: Dependencies, options: PartitionOptions): Partition {
+  const graph = dampedGraph(nodes, dependencies);
   const shared = new Map<string, SharedReason>();
   const pinned = options.pinnedGroups ?? new Map<string, string>();
   const isConfigured = picomatch(options.sharedGlobs.length > 0 ? options.sharedGlobs : ["\0never"], { dot: true });
@@ -43,19 +44,20 @@ export function proposePartition(graph: WeightedGraph, options: PartitionOptions
     if (isConfigured(node)) shared.set(node, "configured");
     else if (options.barrels.has(node)) shared.set(node, "barrel");
   }
-  for (const hub of findHubs(graph.nodes, options.importers, { fanInRatio: options.fanInRatio })) {
+  for (const hub of findHubs(graph.nodes, importersOf(dependencies), options.fanInRatio)) {
     if (!shared.has(hub) && !pinned.has(hub)) shared.set(hub, "hub");
   }
 
   let communityOf = new Map<string, number>();
-  // Two rounds: modules that turn out to serve many services are set apart, then the rest re-clustered.
-  for (let round = 0; round < 2; round++) {
+  // Modules that turn out to serve many services are set apart and the rest re-clustered, until
+  // no more turn up (each round can only add to shared, so this ends).
+  for (let round = 0; round < MAX_ROUNDS; round++) {
     const rest = inducedGraph(graph, graph.nodes.filter((node) => !shared.has(node)));
     communityOf = clusterOnce(rest, options, pinned);
-    if (round === 1) break;
-    const spread = findSpreadModules(rest, communityOf, options.spread).filter((node) => !pinned.has(node));
+    if (round === MAX_ROUNDS - 1) break;
+    const spread = [...findSpreadModules(rest.nodes, dependencies, communityOf, options.spread)].filter(([node]) => !pinned.has(node));
     if (spread.length === 0) break;
-    for (const node of spread) shared.set(node, "spread");
+    for (const [node, reason] of spread) shared.set(node, reason);
   }
 
   const rest = inducedGraph(graph, graph.nodes.filter((node) => !shared.has(node)));
@@ -76,6 +78,27 @@ export function proposePartition(graph: WeightedGraph, options: PartitionOptions
   }
   const services = [...groups.values()].map((list) => list.sort()).sort((a, b) => ((a[0] ?? "") < (b[0] ?? "") ? -1 : 1));
   return { services, shared };
+}
+
+/**
+ * The undirected graph Louvain sees. Each dependency is damped by how many modules import its
+ * target (like inverse document frequency): depending on what everyone depends on says little
+ * about which domain a module belongs to, so moderately shared utilities stop gluing domains.
+ */
+export function dampedGraph(nodes: string[], dependencies: Dependencies): WeightedGraph {
+  const importers = importersOf(dependencies);
+  const known = new Set(nodes);
+  const weights = new Map<string, number>();
+  for (const [from, targets] of dependencies) {
+    if (!known.has(from)) continue;
+    for (const [to, weight] of targets) {
+      if (!known.has(to) || from === to) continue;
+      const fanIn = importers.get(to)?.size ?? 1;
+      const key = pairKey(from, to);
+      weights.set(key, (weights.get(key) ?? 0) + weight / Math.sqrt(fanIn));
+    }
+  }
+  return { nodes: [...nodes].sort(), weights };
 }
 
 function clusterOnce(graph: WeightedGraph, options: PartitionOptions, pinned: Map<string, string>): Map<string, number> {

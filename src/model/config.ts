@@ -17,6 +17,9 @@ export const DEFAULT_EXCLUDE = [
   "**/*.test.*",
   "**/*.spec.*",
   "**/__tests__/**",
+  "**/__mocks__/**",
+  "**/test/**",
+  "**/tests/**",
 ];
 
 const severity = z.enum(["error", "warn", "off"]);

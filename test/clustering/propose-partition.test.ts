@@ -1,11 +1,32 @@
 import { describe, expect, it } from "vitest";
 import { proposePartition, type PartitionOptions } from "../../src/clustering/propose-partition.js";
 import { seededRandom } from "../../src/clustering/seeded-random.js";
-import { pairKey, type WeightedGraph } from "../../src/clustering/weighted-graph.js";
+import type { Dependencies } from "../../src/clustering/detect-shared-modules.js";
 import { normalizedMutualInformation } from "../../src/scoring/compare-partitions.js";
 
+interface Graph {
+  nodes: string[];
+  dependencies: Dependencies;
+}
+
+function depend(graph: Graph, from: string, to: string, weight: number): void {
+  const targets = graph.dependencies.get(from) ?? new Map<string, number>();
+  targets.set(to, weight);
+  graph.dependencies.set(from, targets);
+}
+
+function graphOf(nodes: string[], edges: [string, string, number][]): Graph {
+  const graph: Graph = { nodes, dependencies: new Map() };
+  for (const [from, to, weight] of edges) depend(graph, from, to, weight);
+  return graph;
+}
+
+function partition(graph: Graph, overrides: Partial<PartitionOptions> = {}) {
+  return proposePartition(graph.nodes, graph.dependencies, options(overrides));
+}
+
 /** k planted groups of `size` nodes: dense inside (p_in), sparse between (p_out), seeded. */
-function plantedGraph(k: number, size: number, pIn: number, pOut: number, seed = 1): { graph: WeightedGraph; truth: Map<string, string> } {
+function plantedGraph(k: number, size: number, pIn: number, pOut: number, seed = 1): { graph: Graph; truth: Map<string, string> } {
   const random = seededRandom(seed);
   const nodes: string[] = [];
   const truth = new Map<string, string>();
@@ -16,16 +37,16 @@ function plantedGraph(k: number, size: number, pIn: number, pOut: number, seed =
       truth.set(node, `g${group}`);
     }
   }
-  const weights = new Map<string, number>();
+  const graph: Graph = { nodes, dependencies: new Map() };
   for (let i = 0; i < nodes.length; i++) {
     for (let j = i + 1; j < nodes.length; j++) {
       const a = nodes[i] as string;
       const b = nodes[j] as string;
       const same = truth.get(a) === truth.get(b);
-      if (random() < (same ? pIn : pOut)) weights.set(pairKey(a, b), 1 + Math.floor(random() * 3));
+      if (random() < (same ? pIn : pOut)) depend(graph, a, b, 1 + Math.floor(random() * 3));
     }
   }
-  return { graph: { nodes: nodes.sort(), weights }, truth };
+  return { graph, truth };
 }
 
 function options(overrides: Partial<PartitionOptions> = {}): PartitionOptions {
@@ -38,7 +59,6 @@ function options(overrides: Partial<PartitionOptions> = {}): PartitionOptions {
     fanInRatio: 0.2,
     spread: 3,
     barrels: new Set(),
-    importers: new Map(),
     ...overrides,
   };
 }
@@ -52,91 +72,104 @@ function labels(services: string[][]): Map<string, string> {
 describe("proposePartition", () => {
   it("recovers planted clusters", () => {
     const { graph, truth } = plantedGraph(6, 15, 0.5, 0.02);
-    const partition = proposePartition(graph, options());
-    expect(partition.services).toHaveLength(6);
-    expect(normalizedMutualInformation(labels(partition.services), truth)).toBe(1);
+    const result = partition(graph);
+    expect(result.services).toHaveLength(6);
+    expect(normalizedMutualInformation(labels(result.services), truth)).toBe(1);
   });
 
   it("gives the same partition for the same seed, run after run", () => {
     const { graph } = plantedGraph(5, 12, 0.3, 0.05, 7);
-    const first = proposePartition(graph, options());
-    const second = proposePartition({ nodes: [...graph.nodes].reverse(), weights: new Map([...graph.weights].reverse()) }, options());
+    const first = partition(graph);
+    const reversed = new Map([...graph.dependencies].reverse().map(([from, targets]) => [from, new Map([...targets].reverse())]));
+    const second = partition({ nodes: [...graph.nodes].reverse(), dependencies: reversed });
     expect(second.services).toEqual(first.services);
   });
 
   it("sets hubs imported from everywhere apart as shared", () => {
     const { graph } = plantedGraph(4, 10, 0.5, 0.02);
     const hub = "utils/logger";
+    for (const node of graph.nodes) depend(graph, node, hub, 3);
     graph.nodes.push(hub);
-    graph.nodes.sort();
-    const importers = new Map<string, Set<string>>([[hub, new Set()]]);
-    for (const node of graph.nodes) {
-      if (node === hub) continue;
-      graph.weights.set(pairKey(node, hub), 3);
-      importers.get(hub)?.add(node);
-    }
-    const partition = proposePartition(graph, options({ importers }));
-    expect(partition.shared.get(hub)).toBe("hub");
-    expect(partition.services).toHaveLength(4);
+    const result = partition(graph);
+    expect(result.shared.get(hub)).toBe("hub");
+    expect(result.services).toHaveLength(4);
   });
 
-  it("sets a module spread evenly over many services apart after clustering", () => {
+  it("sets a module used evenly by many services apart after clustering", () => {
     const { graph } = plantedGraph(4, 10, 0.6, 0.01);
-    const root = "app";
-    graph.nodes.push(root);
-    graph.nodes.sort();
-    for (let group = 0; group < 4; group++) graph.weights.set(pairKey(root, `g${group}/m000`), 2);
-    const partition = proposePartition(graph, options());
-    expect(partition.shared.get(root)).toBe("spread");
+    const util = "util";
+    graph.nodes.push(util);
+    for (let group = 0; group < 4; group++) depend(graph, `g${group}/m000`, util, 2);
+    expect(partition(graph).shared.get(util)).toBe("spread");
+  });
+
+  it("sets a composition root apart, but not an orchestrator its own service uses", () => {
+    const { graph } = plantedGraph(4, 10, 0.6, 0.01);
+    graph.nodes.push("app", "orchestrator");
+    for (let group = 0; group < 4; group++) {
+      depend(graph, "app", `g${group}/m001`, 2);
+      depend(graph, "app", `g${group}/m002`, 2);
+      depend(graph, "orchestrator", `g${group}/m003`, 1);
+    }
+    for (const caller of ["g0/m004", "g0/m005", "g0/m006"]) depend(graph, caller, "orchestrator", 3);
+    const result = partition(graph);
+    expect(result.shared.get("app")).toBe("entry");
+    expect(result.shared.has("orchestrator")).toBe(false);
+    expect(result.services.find((service) => service.includes("orchestrator"))).toContain("g0/m004");
+  });
+
+  it("counts what shared modules need as infrastructure", () => {
+    const { graph } = plantedGraph(3, 8, 0.6, 0.02);
+    graph.nodes.push("logger", "db", "config");
+    for (const node of graph.nodes) if (node.startsWith("g")) depend(graph, node, "logger", 1);
+    for (const node of graph.nodes) if (node.startsWith("g")) depend(graph, node, "db", 1);
+    depend(graph, "logger", "config", 2);
+    depend(graph, "db", "config", 2);
+    depend(graph, "g0/m000", "config", 1);
+    expect(partition(graph).shared.get("config")).toBe("infrastructure");
   });
 
   it("keeps configured globs and barrels in shared", () => {
     const { graph } = plantedGraph(3, 8, 0.6, 0.02);
-    const partition = proposePartition(graph, options({ sharedGlobs: ["g0/**"], barrels: new Set(["g1/m000"]) }));
-    expect([...partition.shared].filter(([, reason]) => reason === "configured")).toHaveLength(8);
-    expect(partition.shared.get("g1/m000")).toBe("barrel");
+    const result = partition(graph, { sharedGlobs: ["g0/**"], barrels: new Set(["g1/m000"]) });
+    expect([...result.shared].filter(([, reason]) => reason === "configured")).toHaveLength(8);
+    expect(result.shared.get("g1/m000")).toBe("barrel");
   });
 
   it("splits disconnected groups and sets isolated modules apart", () => {
-    const graph: WeightedGraph = {
-      nodes: ["a1", "a2", "b1", "b2", "lonely"],
-      weights: new Map([
-        [pairKey("a1", "a2"), 1],
-        [pairKey("b1", "b2"), 1],
-      ]),
-    };
-    const partition = proposePartition(graph, options());
-    expect(partition.services).toEqual([
+    const graph = graphOf(["a1", "a2", "b1", "b2", "lonely"], [
+      ["a1", "a2", 1],
+      ["b1", "b2", 1],
+    ]);
+    const result = partition(graph);
+    expect(result.services).toEqual([
       ["a1", "a2"],
       ["b1", "b2"],
     ]);
-    expect(partition.shared.get("lonely")).toBe("isolated");
+    expect(result.shared.get("lonely")).toBe("isolated");
   });
 
   it("merges tiny clusters into their most coupled neighbour", () => {
-    const graph: WeightedGraph = {
-      nodes: ["a1", "a2", "a3", "b1", "b2", "b3", "tiny"],
-      weights: new Map([
-        [pairKey("a1", "a2"), 5],
-        [pairKey("a2", "a3"), 5],
-        [pairKey("a1", "a3"), 5],
-        [pairKey("b1", "b2"), 5],
-        [pairKey("b2", "b3"), 5],
-        [pairKey("b1", "b3"), 5],
-        [pairKey("a1", "b1"), 0.1],
-        [pairKey("tiny", "b3"), 0.5],
-        [pairKey("tiny", "a3"), 0.2],
-      ]),
-    };
-    const partition = proposePartition(graph, options({ minServiceSize: 4 }));
-    for (const service of partition.services) expect(service.length).toBeGreaterThanOrEqual(4);
-    expect(partition.services.find((service) => service.includes("tiny"))).toContain("b3");
+    const graph = graphOf(["a1", "a2", "a3", "b1", "b2", "b3", "tiny"], [
+      ["a1", "a2", 5],
+      ["a2", "a3", 5],
+      ["a1", "a3", 5],
+      ["b1", "b2", 5],
+      ["b2", "b3", 5],
+      ["b1", "b3", 5],
+      ["a1", "b1", 0.1],
+      ["tiny", "b3", 0.5],
+      ["tiny", "a3", 0.2],
+    ]);
+    const result = partition(graph, { minServiceSize: 4 });
+    for (const service of result.services) expect(service.length).toBeGreaterThanOrEqual(4);
+    expect(result.services.find((service) => service.includes("tiny"))).toContain("b3");
   });
 
   it("gives exactly the number of services asked for, more or fewer than modularity would", () => {
     const { graph } = plantedGraph(6, 10, 0.5, 0.03);
-    expect(proposePartition(graph, options({ services: 3 })).services).toHaveLength(3);
-    expect(proposePartition(graph, options({ services: 9 })).services).toHaveLength(9);
+    expect(partition(graph, { services: 3 }).services).toHaveLength(3);
+    expect(partition(graph, { services: 9 }).services).toHaveLength(9);
   });
 
   it("keeps pinned modules together in one service whatever the structure says", () => {
@@ -145,8 +178,8 @@ describe("proposePartition", () => {
       ["g0/m000", "billing"],
       ["g2/m005", "billing"],
     ]);
-    const partition = proposePartition(graph, options({ pinnedGroups }));
-    const holder = partition.services.find((service) => service.includes("g0/m000"));
+    const result = partition(graph, { pinnedGroups });
+    const holder = result.services.find((service) => service.includes("g0/m000"));
     expect(holder).toContain("g2/m005");
   });
 });

@@ -22,7 +22,7 @@ export function findCrossings(context: RuleContext, rule: string, typeOnly: bool
       key: { rule, from: dependency.from, to: dependency.to, symbol: dependency.symbol },
       file: dependency.from,
       line: edge.line,
-      message: `${dependency.from} (service ${user}) ${verbOf(edge)} ${describeSymbol(dependency.symbol)} from ${dependency.to}${through}, a module of service ${owner}, and it is not in ${owner}'s API.`,
+      message: `${dependency.from} (service ${user}) ${verbOf(edge)} ${describeSymbol(dependency.symbol)} from ${dependency.to}${through}, a module of service ${owner}, and it is not in the API of ${owner}.`,
       fix: apiHint(context, owner, dependency.to, dependency.symbol),
     });
   }
@@ -33,5 +33,5 @@ function apiHint(context: RuleContext, owner: string, module: string, symbol: st
   const service = context.boundaries.services.find((candidate) => candidate.name === owner);
   const offered = (service?.api ?? []).filter((entry) => entry.module === module).map((entry) => entry.symbol);
   const alternatives = offered.length > 0 ? ` (${module} offers: ${offered.slice(0, 5).join(", ")}${offered.length > 5 ? ", …" : ""})` : "";
-  return `Use ${owner}'s API instead${alternatives}, move the code into ${owner}, or, if ${owner} means to offer it, add { "module": "${module}", "symbol": "${symbol}" } to ${owner}'s api in the boundaries file.`;
+  return `Use the API of ${owner} instead${alternatives}, move the code into ${owner}, or, if ${owner} means to offer it, add { "module": "${module}", "symbol": "${symbol}" } to the api of ${owner} in the boundaries file.`;
 }

@@ -22,7 +22,7 @@ function findSharedToService(context: RuleContext): Finding[] {
       file: dependency.from,
       line: dependency.edge.line,
       message: `shared module ${dependency.from} ${verbOf(dependency.edge)} ${describeSymbol(dependency.symbol)} from ${dependency.to}, a module of service ${owner}.`,
-      fix: `Move ${describeSymbol(dependency.symbol)} into shared (it is used beyond ${owner}), move ${dependency.from} into ${owner}, or invert the dependency (shared defines an interface, ${owner} implements it).`,
+      fix: `Move ${dependency.symbol === "*" ? dependency.to : `\`${dependency.symbol}\``} into shared (shared code needs it), move ${dependency.from} into ${owner}, or invert the dependency (shared defines an interface, ${owner} implements it).`,
     });
   }
   return findings;

@@ -1,0 +1,82 @@
+import path from "node:path";
+import { Option, type Command } from "commander";
+import { baselinePathFor, readBaseline } from "../../checker/baseline.js";
+import { applyBaseline, checkBoundaries, hasNewErrors, updatedBaseline } from "../../checker/check-boundaries.js";
+import { emitDependencyCruiser } from "../../checker/emit-dependency-cruiser.js";
+import { listChangedFiles } from "../../checker/list-changed-files.js";
+import { loadConfig } from "../../config/load-config.js";
+import { readBoundaries } from "../../io/read-boundaries.js";
+import { toStableJson, writeFileAtomic } from "../../io/write-json-file.js";
+import { UserError } from "../../model/errors.js";
+import { CHECK_FORMATS, CHECK_REPORTERS, type CheckFormat } from "../../reporters/render-check-report.js";
+import type { CliConsole } from "../console.js";
+import { VERSION } from "../version.js";
+import { BOUNDARIES_FILE } from "./analyze-command.js";
+
+interface CheckFlags {
+  boundaries?: string;
+  baseline?: string;
+  config?: string;
+  format: CheckFormat;
+  output?: string;
+  updateBaseline?: boolean;
+  changedSince?: string;
+  emit?: "dependency-cruiser";
+  color: boolean;
+}
+
+export function registerCheckCommand(program: Command, io: CliConsole, setExitCode: (code: number) => void): void {
+  program
+    .command("check")
+    .description("Fail (exit 1) when the code has a new error-level violation of the boundaries file; the baseline lists known ones.")
+    .argument("[dir]", "root of the codebase", ".")
+    .option("--boundaries <file>", `the boundaries file (default: <dir>/${BOUNDARIES_FILE})`)
+    .option("--baseline <file>", "known violations (default: decouple.baseline.json beside the boundaries file)")
+    .option("--config <file>", "config file (default: decouple.config.{json,ts,mjs,js} in <dir>)")
+    .addOption(new Option("--format <format>", "report format").choices(CHECK_FORMATS).default("text"))
+    .option("--output <file>", "write the report (or the --emit rule set) to a file instead of stdout")
+    .option("--update-baseline", "rewrite the baseline with the violations found now, and pass")
+    .option("--changed-since <ref>", "check only files changed since a git revision (plus untracked files)")
+    .addOption(new Option("--emit <tool>", "write the boundaries as another tool's rule set instead of checking").choices(["dependency-cruiser"]))
+    .option("--no-color", "plain text output")
+    .action(async (dir: string, flags: CheckFlags) => {
+      const root = path.resolve(dir);
+      const { config } = await loadConfig(root, flags.config);
+      const boundariesFile = path.resolve(flags.boundaries ?? path.join(root, BOUNDARIES_FILE));
+      const boundaries = readBoundaries(boundariesFile);
+      const write = (text: string): void => {
+        if (flags.output === undefined) io.out(text);
+        else writeFileAtomic(path.resolve(flags.output), text);
+      };
+      if (flags.emit !== undefined) {
+        write(toStableJson(emitDependencyCruiser(boundaries, config)));
+        setExitCode(0);
+        return;
+      }
+      if (flags.updateBaseline && flags.changedSince !== undefined) {
+        throw new UserError("DCP006", "--update-baseline needs a full check: drop --changed-since.");
+      }
+      const baselineFile = path.resolve(flags.baseline ?? baselinePathFor(boundariesFile));
+      const baseline = readBaseline(baselineFile);
+      const changed = flags.changedSince === undefined ? undefined : { since: flags.changedSince, files: listChangedFiles(root, flags.changedSince) };
+      let result = await checkBoundaries({ root, config, boundaries, baseline, changed });
+      if (flags.updateBaseline) {
+        const next = updatedBaseline(result, baseline);
+        writeFileAtomic(baselineFile, toStableJson(next));
+        io.err(`wrote ${displayPath(baselineFile)} (${next.violations.length} known violations, was ${baseline.violations.length})\n`);
+        result = applyBaseline(result, next);
+      }
+      const render = CHECK_REPORTERS.get(flags.format);
+      if (render === undefined) throw new UserError("DCP006", `unknown --format ${flags.format}; use one of ${CHECK_FORMATS.join(", ")}.`);
+      write(render(result, { pathPrefix: toPosix(path.relative(process.cwd(), root)), baselineFile: displayPath(baselineFile), toolVersion: VERSION, color: flags.color && io.color && flags.output === undefined }));
+      setExitCode(hasNewErrors(result) ? 1 : 0);
+    });
+}
+
+function displayPath(file: string): string {
+  return toPosix(path.relative(process.cwd(), file)) || file;
+}
+
+function toPosix(file: string): string {
+  return file.split(path.sep).join("/");
+}

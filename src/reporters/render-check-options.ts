@@ -1,0 +1,26 @@
+import type { ViolationKey } from "../checker/types.js";
+
+/** What every check reporter may use besides the result document. */
+export interface CheckReportOptions {
+  /** Prepended to root-relative paths so they are relative to where CI runs ("" when the same). */
+  pathPrefix: string;
+  /** The baseline file as the user should see it. */
+  baselineFile: string;
+  toolVersion: string;
+  color: boolean;
+}
+
+export function withPrefix(options: CheckReportOptions, file: string): string {
+  return options.pathPrefix === "" ? file : `${options.pathPrefix.replace(/\/$/, "")}/${file}`;
+}
+
+/** A baseline entry in one line: "rule: from -> to (symbol)", "rule: a, b", "rule: module". */
+export function describeKey(key: ViolationKey): string {
+  if ("services" in key) return `${key.rule}: services ${key.services.join(", ")}`;
+  if ("module" in key) return `${key.rule}: ${key.module}`;
+  return `${key.rule}: ${key.from} -> ${key.to} (${key.symbol === "*" ? "whole module" : key.symbol})`;
+}
+
+export function plural(count: number, word: string): string {
+  return `${count} ${word}${count === 1 ? "" : "s"}`;
+}
