@@ -24,6 +24,8 @@ export function splitWords(text: string): string[] {
     .filter((word) => word.length >= 3 && !STOP_WORDS.has(word));
 }
 
+const FILE_NAME_WEIGHT = 2;
+
 export interface NamingInput {
   modules: string[];
   /** Exported names per module. */
@@ -38,7 +40,11 @@ export interface NamingInput {
 export function nameServices(services: NamingInput[], reserved: Set<string> = new Set()): ServiceName[] {
   const counts = services.map((service) => wordCounts(service));
   const documentFrequency = new Map<string, number>();
-  for (const count of counts) for (const word of count.keys()) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
+  // A word is common to services when it names files in several; export mentions (shipOrder in
+  // shipping) must not make "order" everyone's word.
+  for (const count of counts) {
+    for (const [word, weight] of count) if (weight >= FILE_NAME_WEIGHT) documentFrequency.set(word, (documentFrequency.get(word) ?? 0) + 1);
+  }
 
   const ranked = counts.map((count) =>
     [...count]
@@ -71,10 +77,13 @@ function wordCounts(service: NamingInput): Map<string, number> {
   const add = (word: string, weight: number): void => {
     counts.set(word, (counts.get(word) ?? 0) + weight);
   };
+  // A file name says what a module is about; exports say it again in many small ways, so each
+  // module's export words count once (and less than its name), however many symbols repeat them.
   for (const module of service.modules) {
     const base = module.split("/").pop()?.replace(/\.[^.]+$/, "") ?? "";
-    for (const word of new Set(splitWords(base))) add(word, 2);
-    for (const symbol of service.exports.get(module) ?? []) for (const word of new Set(splitWords(symbol))) add(word, 1);
+    for (const word of new Set(splitWords(base))) add(word, FILE_NAME_WEIGHT);
+    const exported = new Set((service.exports.get(module) ?? []).flatMap((symbol) => splitWords(symbol)));
+    for (const word of exported) add(word, 0.5);
   }
   return counts;
 }
