@@ -36,8 +36,9 @@ export function buildBoundaries(input: BoundariesInput): { boundaries: Boundarie
       entries.set(key, entry);
       api.set(owner, entries);
     }
-    // An import of a whole module without names (side effects, `export *`) crosses too: its API is "*".
-    if (edge.symbols.length === 0) {
+    // An import of a whole module without names (side effects, `export *`) crosses too: its API is
+    // "*". A shared barrel's `export *` is not a use: its importers' names are resolved through it.
+    if (edge.symbols.length === 0 && !(edge.kind === "re-export" && user === "shared")) {
       const owner = serviceOf.get(edge.to);
       if (owner === undefined || owner === user) continue;
       const entries = api.get(owner) ?? new Map();

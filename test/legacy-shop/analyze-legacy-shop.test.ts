@@ -56,6 +56,12 @@ describe("analyze on examples/legacy-shop", () => {
     expect(coverage).toBeGreaterThanOrEqual(0.8);
   });
 
+  it("matches the committed decouple.boundaries.json (what `npm run demo` writes)", async () => {
+    const result = await analyze({ root: SHOP, config: configSchema.parse({}) });
+    const committed = fs.readFileSync(path.join(SHOP, "decouple.boundaries.json"), "utf8");
+    expect(`${JSON.stringify(result.boundaries, null, 2)}\n`).toBe(committed);
+  });
+
   it("gives the same boundaries on every run", async () => {
     const first = await analyze({ root: SHOP, config: configSchema.parse({}) });
     const second = await analyze({ root: SHOP, config: configSchema.parse({}) });

@@ -53,7 +53,11 @@ export function registerAnalyzeCommand(program: Command, io: CliConsole, setExit
       writeFileAtomic(out, toStableJson(result.boundaries));
       const writeMs = Math.round(performance.now() - writeStarted);
 
-      if (flags.format === "json") io.out(toStableJson(result));
+      if (flags.format === "json") {
+        // Timings differ run to run; they join the document only when asked for, so output stays diffable.
+        const { timings, ...stable } = result;
+        io.out(toStableJson(flags.profile ? { ...stable, timings } : stable));
+      }
       else io.out(renderAnalysisSummary(result, { color: flags.color && io.color, boundariesFile: path.relative(process.cwd(), out) || out }));
       if (flags.profile) io.err(renderProfile(result, writeMs, Math.round(performance.now() - started)));
       setExitCode(0);
