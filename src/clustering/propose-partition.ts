@@ -52,21 +52,12 @@ export function proposePartition(nodes: string[], dependencies: Dependencies, op
   // Modules that turn out to serve many services are set apart and the rest re-clustered, until
   // no more turn up (each round can only add to shared, so this ends).
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const rest = inducedGraph(graph, graph.nodes.filter((node) => !shared.has(node)));
+    const rest = withoutIsolated(inducedGraph(graph, graph.nodes.filter((node) => !shared.has(node))), pinned, shared);
     communityOf = clusterOnce(rest, options, pinned);
     if (round === MAX_ROUNDS - 1) break;
     const spread = [...findSpreadModules(rest.nodes, dependencies, communityOf, options.spread)].filter(([node]) => !pinned.has(node));
     if (spread.length === 0) break;
     for (const [node, reason] of spread) shared.set(node, reason);
-  }
-
-  const rest = inducedGraph(graph, graph.nodes.filter((node) => !shared.has(node)));
-  const neighbours = adjacency(rest);
-  for (const node of rest.nodes) {
-    if ((neighbours.get(node)?.size ?? 0) === 0 && !pinned.has(node)) {
-      shared.set(node, "isolated");
-      communityOf.delete(node);
-    }
   }
 
   const groups = new Map<number, string[]>();
@@ -99,6 +90,14 @@ export function dampedGraph(nodes: string[], dependencies: Dependencies): Weight
     }
   }
   return { nodes: [...nodes].sort(), weights };
+}
+
+/** Modules with no coupling left (all their dependencies are shared) join shared as "isolated". */
+function withoutIsolated(graph: WeightedGraph, pinned: Map<string, string>, shared: Map<string, SharedReason>): WeightedGraph {
+  const neighbours = adjacency(graph);
+  const isolated = graph.nodes.filter((node) => (neighbours.get(node)?.size ?? 0) === 0 && !pinned.has(node));
+  for (const node of isolated) shared.set(node, "isolated");
+  return inducedGraph(graph, graph.nodes.filter((node) => !shared.has(node)));
 }
 
 function clusterOnce(graph: WeightedGraph, options: PartitionOptions, pinned: Map<string, string>): Map<string, number> {

@@ -1,10 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
-import { pathToFileURL } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { createJiti } from "jiti";
 import type { ZodError } from "zod";
 import { configSchema, type Config } from "../model/config.js";
 import { UserError } from "../model/errors.js";
+
+const OWN_API = fileURLToPath(new URL(`../api${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url));
 
 export const CONFIG_FILE_NAMES = ["decouple.config.json", "decouple.config.ts", "decouple.config.mts", "decouple.config.js", "decouple.config.mjs"];
 
@@ -34,7 +36,8 @@ async function readConfigFile(file: string): Promise<unknown> {
     }
   }
   try {
-    const jiti = createJiti(pathToFileURL(file).href, { moduleCache: false });
+    // `import { defineConfig } from "decouple"` resolves to the running copy, installed or not (npx).
+    const jiti = createJiti(pathToFileURL(file).href, { moduleCache: false, alias: { decouple: OWN_API } });
     const loaded = await jiti.import<{ default?: unknown }>(file);
     return loaded.default ?? loaded;
   } catch (error) {

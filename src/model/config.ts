@@ -20,6 +20,7 @@ export const DEFAULT_EXCLUDE = [
   "**/__mocks__/**",
   "**/test/**",
   "**/tests/**",
+  "decouple.config.*",
 ];
 
 const severity = z.enum(["error", "warn", "off"]);

@@ -107,7 +107,7 @@ describe("decouple analyze", () => {
   it("loads a decouple.config.ts written with defineConfig", async () => {
     const root = project({
       ...twoDomains(),
-      "decouple.config.ts": `const defineConfig = (c: object) => c;\nexport default defineConfig({ clustering: { services: 1 } });`,
+      "decouple.config.ts": `import { defineConfig } from "decouple";\nexport default defineConfig({ clustering: { services: 1 } });`,
     });
     const result = await runCli("analyze", root);
     expect(result.code).toBe(0);

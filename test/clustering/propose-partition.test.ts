@@ -168,6 +168,7 @@ describe("proposePartition", () => {
 
   it("gives exactly the number of services asked for, more or fewer than modularity would", () => {
     const { graph } = plantedGraph(6, 10, 0.5, 0.03);
+    graph.nodes.push("isolated-1", "isolated-2"); // set aside, never counted as services
     expect(partition(graph, { services: 3 }).services).toHaveLength(3);
     expect(partition(graph, { services: 9 }).services).toHaveLength(9);
   });
