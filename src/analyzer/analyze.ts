@@ -21,6 +21,8 @@ export interface AnalyzeOptions {
   services?: number | undefined;
   seed?: number | undefined;
   workers?: number | undefined;
+  /** Folder of the parse cache; undefined: no cache. */
+  cacheDirectory?: string | undefined;
   onProgress?: (message: string) => void;
 }
 
@@ -58,7 +60,14 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
     return result;
   };
   const { config } = options;
-  const { graph, tsconfig, warnings } = await extractModuleGraph({ root, config, workers: options.workers, onProgress: progress, time });
+  const { graph, tsconfig, warnings } = await extractModuleGraph({
+    root,
+    config,
+    workers: options.workers,
+    cacheDirectory: options.cacheDirectory,
+    onProgress: progress,
+    time,
+  });
 
   const { couplings, barrels } = await time("couple", () => ({
     couplings: buildCouplingGraph(graph, config.weights),

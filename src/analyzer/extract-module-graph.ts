@@ -6,6 +6,7 @@ import type { ModuleGraph } from "../model/module-graph.js";
 import { buildModuleGraph } from "./build-module-graph.js";
 import { createResolver } from "./create-resolver.js";
 import { discoverFiles } from "./discover-files.js";
+import { openParseCache } from "./parse-cache.js";
 import { parseFiles } from "./parse-files.js";
 
 export interface Warning {
@@ -19,10 +20,17 @@ export interface ExtractOptions {
   root: string;
   config: Config;
   workers?: number | undefined;
+  /** Folder of the parse cache; undefined: no cache. */
+  cacheDirectory?: string | undefined;
   /** Only these files (absolute paths) are parsed; the rest of the graph is left out. Default: all discovered. */
   files?: string[];
   onProgress?: (message: string) => void;
   time?: <T>(stage: Stage, work: () => T | Promise<T>) => Promise<T>;
+}
+
+/** Where the parse cache lives unless told otherwise: a folder every .gitignore already covers. */
+export function defaultCacheDirectory(root: string): string {
+  return path.join(root, "node_modules", ".cache", "decouple");
 }
 
 export interface ExtractedGraph {
@@ -57,7 +65,8 @@ export async function extractModuleGraph(options: ExtractOptions): Promise<Extra
     );
   }
   progress(`parsing ${files.length} modules`);
-  const parsed = await time("parse", () => parseFiles(files, { workers: options.workers }));
+  const cache = options.cacheDirectory === undefined ? undefined : openParseCache(options.cacheDirectory, root);
+  const parsed = await time("parse", () => parseFiles(files, { workers: options.workers, cache }));
   progress("resolving imports");
   const graph = await time("resolve", () => buildModuleGraph({ root, files, parsed, resolve }));
   for (const error of graph.syntaxErrors) warnings.push({ kind: "syntax-error", message: `${error.module}: ${error.message}` });

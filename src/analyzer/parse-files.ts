@@ -3,6 +3,7 @@ import os from "node:os";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
 import type { ParsedModule } from "../model/module-graph.js";
+import { hashContent, type ParseCache } from "./parse-cache.js";
 import { parseModule } from "./parse-module.js";
 
 /** Below this many files, starting workers costs more than it saves. */
@@ -10,14 +11,34 @@ const WORKER_THRESHOLD = 300;
 
 export interface ParseOptions {
   /** Worker threads to use; 0 parses on this thread. Default: one per core when there are enough files. */
-  workers?: number;
+  workers?: number | undefined;
+  /** Reuse results for files whose content has not changed. */
+  cache?: ParseCache | undefined;
 }
 
-/** Reads and parses every file, on all cores when there are many. Results are in the input's order. */
+/** Reads and parses every file (only the changed ones with a cache). Results are in the input's order. */
 export async function parseFiles(files: string[], options: ParseOptions = {}): Promise<ParsedModule[]> {
+  const { cache } = options;
+  if (cache === undefined) return parseAll(files, options.workers);
+  const hashes = files.map((file) => hashContent(fs.readFileSync(file)));
+  const results: (ParsedModule | undefined)[] = files.map((file, index) => cache.get(file, hashes[index] as string));
+  const missing = files.filter((_, index) => results[index] === undefined);
+  const parsed = await parseAll(missing, options.workers);
+  let next = 0;
+  const complete = results.map((result, index) => {
+    if (result !== undefined) return result;
+    const fresh = parsed[next++] as ParsedModule;
+    cache.set(files[index] as string, hashes[index] as string, fresh);
+    return fresh;
+  });
+  cache.save();
+  return complete;
+}
+
+async function parseAll(files: string[], requestedWorkers: number | undefined): Promise<ParsedModule[]> {
   const workerUrl = new URL("./parse-worker.js", import.meta.url);
   const available = fs.existsSync(fileURLToPath(workerUrl));
-  const wanted = options.workers ?? (files.length >= WORKER_THRESHOLD ? os.availableParallelism() : 0);
+  const wanted = requestedWorkers ?? (files.length >= WORKER_THRESHOLD ? os.availableParallelism() : 0);
   const workers = available ? Math.min(wanted, Math.ceil(files.length / 50)) : 0;
   if (workers <= 1) return files.map(readAndParse);
 

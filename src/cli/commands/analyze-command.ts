@@ -1,6 +1,7 @@
 import path from "node:path";
 import { Option, type Command } from "commander";
 import { analyze, type AnalysisResult, type Stage } from "../../analyzer/analyze.js";
+import { defaultCacheDirectory } from "../../analyzer/extract-module-graph.js";
 import { loadConfig } from "../../config/load-config.js";
 import { readBoundaries } from "../../io/read-boundaries.js";
 import { toStableJson, writeFileAtomic } from "../../io/write-json-file.js";
@@ -18,6 +19,8 @@ interface AnalyzeFlags {
   format: "text" | "json";
   profile?: boolean;
   workers?: number;
+  cache: boolean;
+  cacheDir?: string;
   color: boolean;
 }
 
@@ -33,6 +36,8 @@ export function registerAnalyzeCommand(program: Command, io: CliConsole, setExit
     .addOption(new Option("--format <format>", "terminal summary or the whole result as JSON on stdout").choices(["text", "json"]).default("text"))
     .option("--profile", "print where the time went (stderr)")
     .option("--workers <n>", "parser threads (default: one per core for large codebases; 0 = none)", integer)
+    .option("--cache-dir <dir>", "where parse results are cached by content hash (default: <dir>/node_modules/.cache/decouple)")
+    .option("--no-cache", "parse every file, read and write no cache")
     .option("--no-color", "plain text output")
     .action(async (dir: string, flags: AnalyzeFlags) => {
       const root = path.resolve(dir);
@@ -47,6 +52,7 @@ export function registerAnalyzeCommand(program: Command, io: CliConsole, setExit
         services: flags.services,
         seed: flags.seed,
         workers: flags.workers,
+        cacheDirectory: flags.cache ? path.resolve(flags.cacheDir ?? defaultCacheDirectory(root)) : undefined,
         onProgress: flags.format === "text" && io.color ? (message) => io.err(`${message}…\n`) : undefined,
       });
       const writeStarted = performance.now();

@@ -1,0 +1,71 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { createRequire } from "node:module";
+import type { ParsedModule } from "../model/module-graph.js";
+import { VERSION } from "../cli/version.js";
+
+/**
+ * Parse results by file content hash, so a warm run parses only what changed. Stored as one JSON
+ * file in a git-ignored folder (node_modules/.cache/decouple by default); any change of decouple's
+ * or the parser's version starts it afresh, and a damaged file is ignored, never trusted.
+ */
+export interface ParseCache {
+  get(file: string, contentHash: string): ParsedModule | undefined;
+  set(file: string, contentHash: string, parsed: ParsedModule): void;
+  /** Writes the cache back if anything changed; entries of files not seen this run are dropped. */
+  save(): void;
+}
+
+const PARSER_VERSION = (createRequire(import.meta.url)("oxc-parser/package.json") as { version: string }).version;
+const STAMP = `decouple ${VERSION}, oxc-parser ${PARSER_VERSION}, cache 1`;
+
+interface CacheFile {
+  stamp: string;
+  entries: Record<string, { hash: string; parsed: ParsedModule }>;
+}
+
+export function hashContent(content: string | Buffer): string {
+  return createHash("sha1").update(content).digest("base64url");
+}
+
+export function openParseCache(directory: string, root: string): ParseCache {
+  const file = path.join(directory, "parse-cache.json");
+  const stored = readCacheFile(file);
+  const next: CacheFile["entries"] = {};
+  let changed = false;
+  const key = (absolute: string): string => path.relative(root, absolute).split(path.sep).join("/");
+  return {
+    get(absolute, contentHash) {
+      const entry = stored?.entries[key(absolute)];
+      if (entry?.hash !== contentHash) return undefined;
+      next[key(absolute)] = entry;
+      return entry.parsed;
+    },
+    set(absolute, contentHash, parsed) {
+      next[key(absolute)] = { hash: contentHash, parsed };
+      changed = true;
+    },
+    save() {
+      const dropped = stored !== undefined && Object.keys(stored.entries).length !== Object.keys(next).length;
+      if (!changed && !dropped && stored !== undefined) return;
+      try {
+        fs.mkdirSync(directory, { recursive: true });
+        const temporary = `${file}.${process.pid}.tmp`;
+        fs.writeFileSync(temporary, JSON.stringify({ stamp: STAMP, entries: next } satisfies CacheFile));
+        fs.renameSync(temporary, file);
+      } catch {
+        // A cache that cannot be written (read-only checkout) only costs speed.
+      }
+    },
+  };
+}
+
+function readCacheFile(file: string): CacheFile | undefined {
+  try {
+    const value = JSON.parse(fs.readFileSync(file, "utf8")) as Partial<CacheFile>;
+    return value.stamp === STAMP && value.entries !== undefined ? (value as CacheFile) : undefined;
+  } catch {
+    return undefined;
+  }
+}
