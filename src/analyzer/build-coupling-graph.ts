@@ -70,14 +70,3 @@ export function buildCouplingGraph(graph: ModuleGraph, weights: Weights): Coupli
   }
   return [...couplings.values()].sort((a, b) => compareStrings(a.from, b.from) || compareStrings(a.to, b.to));
 }
-
-/** Sums both directions into one undirected weight per pair (key "a\0b" with a < b). */
-export function undirectedWeights(couplings: Coupling[]): Map<string, number> {
-  const weights = new Map<string, number>();
-  for (const coupling of couplings) {
-    const [a, b] = coupling.from < coupling.to ? [coupling.from, coupling.to] : [coupling.to, coupling.from];
-    const key = `${a}\0${b}`;
-    weights.set(key, (weights.get(key) ?? 0) + coupling.weight);
-  }
-  return weights;
-}

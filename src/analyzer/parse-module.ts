@@ -73,6 +73,15 @@ export function parseModule(fileName: string, sourceText: string): ParsedModule 
     }
   }
 
+  // `/// <reference path="…" />` makes the compiler read another file: a type-level dependency.
+  for (const comment of result.comments) {
+    const reference = comment.type === "Line" ? TRIPLE_SLASH_PATH.exec(comment.value) : null;
+    if (reference?.[1] === undefined) continue;
+    const target = reference[1];
+    const specifier = target.startsWith(".") || target.startsWith("/") ? target : `./${target}`;
+    imports.push({ specifier, kind: "type", line: lineOf(comment.start), names: [] });
+  }
+
   // Only files that mention require( outside comments pay for walking the tree (rare in TypeScript).
   if (mentionsRequire(sourceText, result.comments)) {
     for (const call of findRequireCalls(result.program)) {
@@ -90,6 +99,8 @@ export function parseModule(fileName: string, sourceText: string): ParsedModule 
     syntaxErrors: result.errors.map((error) => error.message),
   };
 }
+
+const TRIPLE_SLASH_PATH = /^\/\s*<reference\s+path\s*=\s*["']([^"']+)["']/;
 
 function mentionsRequire(text: string, comments: { start: number; end: number }[]): boolean {
   for (let index = text.indexOf("require"); index !== -1; index = text.indexOf("require", index + 7)) {

@@ -2,7 +2,7 @@ import picomatch from "picomatch";
 import { findHubs, findSpreadModules, importersOf, type Dependencies, type SharedReason } from "./detect-shared-modules.js";
 import { mergeTiny, mergeToCount, splitDisconnected } from "./refine-communities.js";
 import { renumber, runLouvain } from "./run-louvain.js";
-import { adjacency, inducedGraph, pairKey, type WeightedGraph } from "./weighted-graph.js";
+import { adjacency, buildWeightedGraph, inducedGraph, type WeightedGraph } from "./weighted-graph.js";
 
 export interface PartitionOptions {
   seed: number;
@@ -79,17 +79,14 @@ export function proposePartition(nodes: string[], dependencies: Dependencies, op
 export function dampedGraph(nodes: string[], dependencies: Dependencies): WeightedGraph {
   const importers = importersOf(dependencies);
   const known = new Set(nodes);
-  const weights = new Map<string, number>();
+  const pairs: [string, string, number][] = [];
   for (const [from, targets] of dependencies) {
     if (!known.has(from)) continue;
     for (const [to, weight] of targets) {
-      if (!known.has(to) || from === to) continue;
-      const fanIn = importers.get(to)?.size ?? 1;
-      const key = pairKey(from, to);
-      weights.set(key, (weights.get(key) ?? 0) + weight / Math.sqrt(fanIn));
+      if (known.has(to)) pairs.push([from, to, weight / Math.sqrt(importers.get(to)?.size ?? 1)]);
     }
   }
-  return { nodes: [...nodes].sort(), weights };
+  return buildWeightedGraph(nodes, pairs);
 }
 
 /** Modules with no coupling left (all their dependencies are shared) join shared as "isolated". */

@@ -6,7 +6,7 @@ import { adjacency, type WeightedGraph } from "./weighted-graph.js";
  * fixes). A service must hang together, so each community is split into its connected parts.
  */
 export function splitDisconnected(graph: WeightedGraph, communityOf: Map<string, number>): Map<string, number> {
-  const neighbours = adjacency(graph);
+  const neighbours = new Map([...adjacency(graph)].map(([node, list]) => [node, [...list.keys()].sort()]));
   const result = new Map<string, number>();
   let next = 0;
   for (const start of [...communityOf.keys()].sort()) {
@@ -16,7 +16,7 @@ export function splitDisconnected(graph: WeightedGraph, communityOf: Map<string,
     result.set(start, next);
     while (stack.length > 0) {
       const node = stack.pop() as string;
-      for (const neighbour of [...(neighbours.get(node)?.keys() ?? [])].sort()) {
+      for (const neighbour of neighbours.get(node) ?? []) {
         if (!result.has(neighbour) && communityOf.get(neighbour) === community) {
           result.set(neighbour, next);
           stack.push(neighbour);
@@ -28,19 +28,15 @@ export function splitDisconnected(graph: WeightedGraph, communityOf: Map<string,
   return renumber(result);
 }
 
-/** Total weight between every pair of communities ("i,j" with i < j) and each community's size. */
+/** Total weight between every pair of communities ("i,j" with i < j). */
 function communityLinks(graph: WeightedGraph, communityOf: Map<string, number>): Map<string, number> {
   const links = new Map<string, number>();
-  const neighbours = adjacency(graph);
-  for (const [node, list] of neighbours) {
-    const a = communityOf.get(node);
-    if (a === undefined) continue;
-    for (const [other, weight] of list) {
-      const b = communityOf.get(other);
-      if (b === undefined || b <= a) continue;
-      const key = `${a},${b}`;
-      links.set(key, (links.get(key) ?? 0) + weight);
-    }
+  for (const { a, b, weight } of graph.edges) {
+    const ca = communityOf.get(a);
+    const cb = communityOf.get(b);
+    if (ca === undefined || cb === undefined || ca === cb) continue;
+    const key = ca < cb ? `${ca},${cb}` : `${cb},${ca}`;
+    links.set(key, (links.get(key) ?? 0) + weight);
   }
   return links;
 }
@@ -52,33 +48,42 @@ function sizes(communityOf: Map<string, number>): Map<number, number> {
 }
 
 /**
- * Merges communities smaller than `minSize` into the neighbour they are most coupled to. A small
+ * Merges communities smaller than `minSize` into the neighbour they are most coupled to, all tiny
+ * ones of a pass at once (so thousands of them cost a few passes, not one pass each). A small
  * community with no neighbour at all stays as it is (the caller decides what isolated modules are).
  */
 export function mergeTiny(graph: WeightedGraph, communityOf: Map<string, number>, minSize: number): Map<string, number> {
-  let current = new Map(communityOf);
+  let current = renumber(communityOf);
   for (;;) {
     const counts = sizes(current);
-    const links = communityLinks(graph, current);
-    const tiny = [...counts].filter(([, size]) => size < minSize).map(([community]) => community).sort((a, b) => a - b);
-    let merged = false;
-    for (const community of tiny) {
-      let best: { target: number; weight: number } | undefined;
-      for (const [key, weight] of links) {
-        const [a, b] = key.split(",").map(Number) as [number, number];
-        const other = a === community ? b : b === community ? a : undefined;
-        if (other === undefined) continue;
-        if (best === undefined || weight > best.weight || (weight === best.weight && other < best.target)) best = { target: other, weight };
-      }
-      if (best !== undefined) {
-        const target = best.target;
-        for (const [node, c] of current) if (c === community) current.set(node, target);
-        merged = true;
-        break; // links changed: recompute before the next merge
+    const best = new Map<number, { target: number; weight: number }>();
+    for (const [key, weight] of communityLinks(graph, current)) {
+      const [a, b] = key.split(",").map(Number) as [number, number];
+      for (const [from, to] of [
+        [a, b],
+        [b, a],
+      ] as const) {
+        if ((counts.get(from) ?? 0) >= minSize) continue;
+        const known = best.get(from);
+        if (known === undefined || weight > known.weight || (weight === known.weight && to < known.target)) best.set(from, { target: to, weight });
       }
     }
-    if (!merged) return renumber(current);
-    current = renumber(current);
+    if (best.size === 0) return current;
+    // Union the merges, so chains (a -> b -> c) and pairs (a <-> b) end in one community.
+    const parent = new Map<number, number>();
+    const find = (community: number): number => {
+      let root = community;
+      while (parent.has(root) && parent.get(root) !== root) root = parent.get(root) as number;
+      return root;
+    };
+    for (const [from, { target }] of [...best].sort((x, y) => x[0] - y[0])) {
+      const rootFrom = find(from);
+      const rootTarget = find(target);
+      if (rootFrom !== rootTarget) parent.set(Math.max(rootFrom, rootTarget), Math.min(rootFrom, rootTarget));
+    }
+    const next = new Map<string, number>();
+    for (const [node, community] of current) next.set(node, find(community));
+    current = renumber(next);
   }
 }
 

@@ -1,7 +1,7 @@
 import { createRequire } from "node:module";
 import type louvainTypes from "graphology-communities-louvain";
 import { seededRandom } from "./seeded-random.js";
-import { modularity, toGraphology, type WeightedGraph } from "./weighted-graph.js";
+import { toGraphology, type WeightedGraph } from "./weighted-graph.js";
 
 // The package is CommonJS (`module.exports = louvain`) but its types declare a default export,
 // which NodeNext reads as `.default`; require() gives the function itself.
@@ -17,21 +17,21 @@ export interface LouvainOptions {
 /** Seeded Louvain over several runs. Communities are numbered by their smallest node, so output is stable. */
 export function runLouvain(graph: WeightedGraph, options: LouvainOptions): Map<string, number> {
   const communityOf = new Map<string, number>();
-  if (graph.weights.size === 0) {
+  if (graph.edges.length === 0) {
     graph.nodes.forEach((node, index) => communityOf.set(node, index));
     return communityOf;
   }
   const graphology = toGraphology(graph);
   let best: { partition: Map<string, number>; score: number } | undefined;
   for (let run = 0; run < options.runs; run++) {
-    const assignment = louvain(graphology, {
+    const detailed = louvain.detailed(graphology, {
       getEdgeWeight: "weight",
       resolution: options.resolution,
       rng: seededRandom(options.seed + run * 7919),
       randomWalk: true,
     });
-    const partition = renumber(new Map(Object.entries(assignment)));
-    const score = modularity(graph, partition, options.resolution);
+    const partition = renumber(new Map(Object.entries(detailed.communities)));
+    const score = detailed.modularity;
     if (best === undefined || score > best.score + 1e-12) best = { partition, score };
   }
   return best?.partition ?? communityOf;

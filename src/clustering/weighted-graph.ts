@@ -1,60 +1,66 @@
 import { UndirectedGraph } from "graphology";
 
-/** An undirected weighted graph as plain data: sorted nodes and "a\0b" keyed pair weights. */
+/** One undirected pair, `a < b`. */
+export interface WeightedEdge {
+  a: string;
+  b: string;
+  weight: number;
+}
+
+/** An undirected weighted graph as plain data: sorted nodes and sorted, unique pairs. */
 export interface WeightedGraph {
   nodes: string[];
-  weights: Map<string, number>;
+  edges: WeightedEdge[];
 }
 
-export function pairKey(a: string, b: string): string {
-  return a < b ? `${a}\0${b}` : `${b}\0${a}`;
-}
-
-export function splitPairKey(key: string): [string, string] {
-  const index = key.indexOf("\0");
-  return [key.slice(0, index), key.slice(index + 1)];
+/** Sums weights per unordered pair and returns the graph in sorted order. */
+export function buildWeightedGraph(nodes: Iterable<string>, pairs: Iterable<[string, string, number]>): WeightedGraph {
+  const byPair = new Map<string, WeightedEdge>();
+  for (const [x, y, weight] of pairs) {
+    if (x === y) continue;
+    const [a, b] = x < y ? [x, y] : [y, x];
+    const key = `${a}\0${b}`;
+    const edge = byPair.get(key);
+    if (edge === undefined) byPair.set(key, { a, b, weight });
+    else edge.weight += weight;
+  }
+  const edges = [...byPair.values()].sort((p, q) => (p.a < q.a ? -1 : p.a > q.a ? 1 : p.b < q.b ? -1 : p.b > q.b ? 1 : 0));
+  return { nodes: [...nodes].sort(), edges };
 }
 
 /** Keeps only the pairs whose both ends are in `nodes`. */
 export function inducedGraph(graph: WeightedGraph, nodes: Iterable<string>): WeightedGraph {
   const keep = new Set(nodes);
-  const weights = new Map<string, number>();
-  for (const [key, weight] of graph.weights) {
-    const [a, b] = splitPairKey(key);
-    if (keep.has(a) && keep.has(b)) weights.set(key, weight);
-  }
-  return { nodes: graph.nodes.filter((node) => keep.has(node)), weights };
+  return {
+    nodes: graph.nodes.filter((node) => keep.has(node)),
+    edges: graph.edges.filter((edge) => keep.has(edge.a) && keep.has(edge.b)),
+  };
 }
 
 /** Builds a graphology graph in sorted order: insertion order is part of what makes Louvain deterministic. */
 export function toGraphology(graph: WeightedGraph): UndirectedGraph {
   const result = new UndirectedGraph({ allowSelfLoops: false, multi: false });
-  for (const node of [...graph.nodes].sort()) result.addNode(node);
-  for (const key of [...graph.weights.keys()].sort()) {
-    const [a, b] = splitPairKey(key);
-    result.addEdge(a, b, { weight: graph.weights.get(key) });
-  }
+  for (const node of graph.nodes) result.addNode(node);
+  for (const edge of graph.edges) result.addEdge(edge.a, edge.b, { weight: edge.weight });
   return result;
 }
 
 /** Adjacency lists with weights, for the passes that walk neighbours. */
 export function adjacency(graph: WeightedGraph): Map<string, Map<string, number>> {
   const neighbours = new Map<string, Map<string, number>>(graph.nodes.map((node) => [node, new Map()]));
-  for (const [key, weight] of graph.weights) {
-    const [a, b] = splitPairKey(key);
+  for (const { a, b, weight } of graph.edges) {
     neighbours.get(a)?.set(b, weight);
     neighbours.get(b)?.set(a, weight);
   }
   return neighbours;
 }
 
-/** Newman modularity of a partition of an undirected weighted graph (resolution 1). */
+/** Newman modularity of a partition of an undirected weighted graph. */
 export function modularity(graph: WeightedGraph, communityOf: Map<string, number>, resolution = 1): number {
   let total = 0;
   const internal = new Map<number, number>();
   const degree = new Map<number, number>();
-  for (const [key, weight] of graph.weights) {
-    const [a, b] = splitPairKey(key);
+  for (const { a, b, weight } of graph.edges) {
     const ca = communityOf.get(a);
     const cb = communityOf.get(b);
     if (ca === undefined || cb === undefined) continue;

@@ -1,5 +1,5 @@
 import type { Coupling } from "../analyzer/build-coupling-graph.js";
-import { modularity, pairKey, type WeightedGraph } from "../clustering/weighted-graph.js";
+import { buildWeightedGraph, modularity } from "../clustering/weighted-graph.js";
 
 export interface ServiceScore {
   name: string;
@@ -45,15 +45,14 @@ export function scoreBoundaries(input: ScoreInput): { services: ServiceScore[]; 
   const crossing = { value: 0, typeOnly: 0 };
   let totalWeight = 0;
   let cutWeight = 0;
-  const weights = new Map<string, number>();
+  const pairs: [string, string, number][] = [];
 
   for (const coupling of input.couplings) {
     const from = input.serviceOf.get(coupling.from);
     const to = input.serviceOf.get(coupling.to);
     if (from === undefined || to === undefined) continue; // shared on either end
     totalWeight += coupling.weight;
-    const key = pairKey(coupling.from, coupling.to);
-    weights.set(key, (weights.get(key) ?? 0) + coupling.weight);
+    pairs.push([coupling.from, coupling.to, coupling.weight]);
     touching.set(from, (touching.get(from) ?? 0) + coupling.weight);
     if (from === to) {
       internal.set(from, (internal.get(from) ?? 0) + coupling.weight);
@@ -70,7 +69,7 @@ export function scoreBoundaries(input: ScoreInput): { services: ServiceScore[]; 
   const communities = new Map<string, number>();
   const index = new Map(input.services.map((name, i) => [name, i]));
   for (const [module, service] of input.serviceOf) communities.set(module, index.get(service) ?? -1);
-  const graph: WeightedGraph = { nodes: [...input.serviceOf.keys()].sort(), weights };
+  const graph = buildWeightedGraph(input.serviceOf.keys(), pairs);
 
   const services = input.services.map((name): ServiceScore => {
     const modules = [...input.serviceOf].filter(([, service]) => service === name).map(([module]) => module);

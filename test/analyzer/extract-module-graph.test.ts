@@ -118,6 +118,15 @@ describe("module graph: edge kinds", () => {
     ]);
   });
 
+  it("counts a triple-slash reference path as a type-only dependency, not a reference to types", async () => {
+    const graph = await graphOf({
+      "tsconfig.json": tsconfig,
+      "src/index.ts": `/// <reference path="./operators/index.ts" />\n/// <reference types="node" />\nexport const a = 1;`,
+      "src/operators/index.ts": "export const op = 1;",
+    });
+    expect(edgesOf(graph)).toEqual(["src/index.ts -> src/operators/index.ts (type)"]);
+  });
+
   it("treats `import { type A, b }` as a value edge whose A is type-only", async () => {
     const graph = await graphOf({
       "tsconfig.json": tsconfig,

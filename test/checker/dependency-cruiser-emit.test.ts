@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { cruise, type IReporterOutput } from "dependency-cruiser";
@@ -32,10 +33,13 @@ describe("--emit dependency-cruiser", () => {
       else throughBarrelOnly.add(pair);
     }
 
-    const ruleSet = emitDependencyCruiser(boundaries, config);
+    const configFile = path.join(root, ".dependency-cruiser.cjs");
+    fs.writeFileSync(configFile, emitDependencyCruiser(boundaries, config));
+    const ruleSet = createRequire(import.meta.url)(configFile) as { forbidden: unknown[] };
+    expect(ruleSet.forbidden.length).toBe(2 * boundaries.services.length + 1);
     const cruised = await cruise(
       ["src"],
-      { baseDir: root, validate: true, ruleSet: ruleSet as never, tsPreCompilationDeps: true, exclude: { path: "node_modules" }, enhancedResolveOptions: { exportsFields: ["exports"] } },
+      { baseDir: root, validate: true, ruleSet: { forbidden: ruleSet.forbidden } as never, tsPreCompilationDeps: true, exclude: { path: "node_modules" }, enhancedResolveOptions: { exportsFields: ["exports"] } },
       undefined,
       { tsConfig: extractTSConfig(path.join(root, "tsconfig.json")) },
     );

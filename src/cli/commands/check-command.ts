@@ -49,7 +49,7 @@ export function registerCheckCommand(program: Command, io: CliConsole, setExitCo
         else writeFileAtomic(path.resolve(flags.output), text);
       };
       if (flags.emit !== undefined) {
-        write(toStableJson(emitDependencyCruiser(boundaries, config)));
+        write(emitDependencyCruiser(boundaries, config));
         setExitCode(0);
         return;
       }
