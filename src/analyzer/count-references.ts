@@ -12,9 +12,8 @@ export function countReferences(
   const usages: Record<string, number> = {};
   if (locals.size === 0) return usages;
   const ranges = [...skipped].sort((a, b) => a.start - b.start);
-  // Only the imported names, as whole identifiers: far fewer matches than every identifier.
-  const alternatives = [...locals.keys()].sort((a, b) => b.length - a.length).map((name) => name.replace(/\$/g, "\\$"));
-  const identifier = new RegExp(`(?<![\\w$])(?:${alternatives.join("|")})(?![\\w$])`, "g");
+  // Every identifier, then a map lookup: measured faster in V8 than an alternation of the names.
+  const identifier = /[A-Za-z_$][\w$]*/g;
   let rangeIndex = 0;
   for (let match = identifier.exec(text); match !== null; match = identifier.exec(text)) {
     const start = match.index;

@@ -69,7 +69,7 @@ export const clusteringSchema = z
       .number()
       .int()
       .min(1)
-      .default(8)
+      .default(4)
       .describe("Seeded clustering runs; the most modular result wins."),
   })
   .describe("How modules are grouped into services.");
