@@ -12,6 +12,7 @@ export default tseslint.config(
       "test/fixtures/**",
       "examples/**/node_modules/**",
       "**/generated/**",
+      ".scratch/**",
     ],
   },
   js.configs.recommended,

@@ -22,5 +22,5 @@ export function describeKey(key: ViolationKey): string {
 }
 
 export function plural(count: number, word: string): string {
-  return `${count} ${word}${count === 1 ? "" : "s"}`;
+  return `${count} ${count === 1 ? word : word.endsWith("y") ? `${word.slice(0, -1)}ies` : `${word}s`}`;
 }

@@ -1,0 +1,60 @@
+import { spawnSync } from "node:child_process";
+import { closeSync, existsSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+export interface CommandSpec {
+  command: string;
+  args: string[];
+  cwd: string;
+  /** stdout goes here (tools that print their JSON); otherwise it is dropped. */
+  stdoutFile?: string;
+  timeoutMs: number;
+}
+
+export interface Measurement {
+  status: "ok" | "failed" | "timeout";
+  seconds: number;
+  /** Peak resident set size of the process tree's largest process, from GNU time's %M. */
+  peakMb: number | undefined;
+  /** Last lines of stderr, for the report when a tool fails. */
+  stderrTail: string;
+}
+
+const GNU_TIME = "/usr/bin/time";
+
+/**
+ * Runs one command under `/usr/bin/time -f %M`: the kernel's maxrss for the waited-for child,
+ * i.e. the peak RSS of the tool's own (largest) process. Wall time is taken around the spawn.
+ */
+export function measureCommand(spec: CommandSpec): Measurement {
+  if (!existsSync(GNU_TIME)) throw new Error(`${GNU_TIME} is missing: apt-get install -y time`);
+  const scratch = mkdtempSync(join(tmpdir(), "bench-measure-"));
+  const rssFile = join(scratch, "rss");
+  const stdout = spec.stdoutFile ? openSync(spec.stdoutFile, "w") : "ignore";
+  try {
+    const started = process.hrtime.bigint();
+    const result = spawnSync(GNU_TIME, ["-f", "%M", "-o", rssFile, spec.command, ...spec.args], {
+      cwd: spec.cwd,
+      stdio: ["ignore", stdout, "pipe"],
+      timeout: spec.timeoutMs,
+      killSignal: "SIGKILL",
+      maxBuffer: 64 * 1024 * 1024,
+      encoding: "utf8",
+    });
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const rssText = existsSync(rssFile) ? readFileSync(rssFile, "utf8") : "";
+    // GNU time writes "Command exited with non-zero status N" before the number on failure.
+    const kb = Number(rssText.trim().split("\n").pop());
+    const timedOut = result.error !== undefined && "code" in result.error && result.error.code === "ETIMEDOUT";
+    return {
+      status: timedOut ? "timeout" : result.status === 0 ? "ok" : "failed",
+      seconds,
+      peakMb: Number.isFinite(kb) && kb > 0 ? kb / 1024 : undefined,
+      stderrTail: (result.stderr ?? "").trim().split("\n").slice(-6).join("\n"),
+    };
+  } finally {
+    if (typeof stdout === "number") closeSync(stdout);
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
