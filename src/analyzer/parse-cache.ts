@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
 import type { ParsedModule } from "../model/module-graph.js";
-import { VERSION } from "../cli/version.js";
+import { VERSION } from "../model/version.js";
 
 /**
  * Parse results by file content hash, so a warm run parses only what changed. Stored as one JSON

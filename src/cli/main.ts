@@ -4,7 +4,7 @@ import { registerAnalyzeCommand } from "./commands/analyze-command.js";
 import { registerCheckCommand } from "./commands/check-command.js";
 import { registerInitCommand } from "./commands/init-command.js";
 import { createConsole, type CliConsole } from "./console.js";
-import { VERSION } from "./version.js";
+import { VERSION } from "../model/version.js";
 
 /** Exit codes, for every command. */
 export const EXIT = { ok: 0, violations: 1, error: 2 } as const;

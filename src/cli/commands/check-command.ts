@@ -10,7 +10,7 @@ import { toStableJson, writeFileAtomic } from "../../io/write-json-file.js";
 import { UserError } from "../../model/errors.js";
 import { CHECK_FORMATS, CHECK_REPORTERS, type CheckFormat } from "../../reporters/render-check-report.js";
 import type { CliConsole } from "../console.js";
-import { VERSION } from "../version.js";
+import { VERSION } from "../../model/version.js";
 import { BOUNDARIES_FILE } from "./analyze-command.js";
 
 interface CheckFlags {
