@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { Boundaries } from "../model/boundaries.js";
+import { SHARED, type Boundaries } from "../model/boundaries.js";
 import type { Config } from "../model/config.js";
 import type { ModuleGraph } from "../model/module-graph.js";
 import type { SharedReason } from "../clustering/detect-shared-modules.js";
@@ -8,6 +8,9 @@ import { scoreBoundaries, type OverallScore, type ServiceScore } from "../scorin
 import { buildBoundaries } from "./build-boundaries.js";
 import { buildCouplingGraph, type Coupling } from "./build-coupling-graph.js";
 import { extractModuleGraph } from "./extract-module-graph.js";
+import { collectSignals, type SignalSummary } from "../signals/collect-signals.js";
+import { tableUses } from "../signals/data-coupling.js";
+import { tableOwnership, type TableOwnership } from "./table-ownership.js";
 import { findCycles } from "./find-cycles.js";
 import { nameServices } from "./name-services.js";
 import { describeChanges, pinsOf, reconcileNames, type BoundaryChanges } from "./reconcile-boundaries.js";
@@ -41,6 +44,10 @@ export interface AnalysisResult {
   /** Why each shared module is shared. */
   sharedReasons: Record<string, SharedReason>;
   scores: { services: ServiceScore[]; overall: OverallScore };
+  /** The coupling signals used beyond imports. */
+  signals: SignalSummary[];
+  /** Who reads and writes each database table, by module and service. */
+  tables: TableOwnership[];
   /** What changed against the previous boundaries file; null on a first run. */
   changes: BoundaryChanges | null;
   warnings: Warning[];
@@ -69,9 +76,10 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
     time,
   });
 
-  const { couplings, barrels } = await time("couple", () => ({
+  const { couplings, barrels, signals } = await time("couple", () => ({
     couplings: buildCouplingGraph(graph, config.weights),
     barrels: findBarrels(graph),
+    signals: collectSignals(root, graph, config),
   }));
 
   progress("proposing boundaries");
@@ -96,6 +104,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
         barrels,
         pinnedGroups,
         groupAnchors: new Map((options.previous?.services ?? []).map((service) => [service.name, service.modules])),
+        signals: signals.signals,
       },
     );
     const exportsOf = new Map(graph.modules.map((module) => [module.id as string, module.exports]));
@@ -125,6 +134,14 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
     });
   });
 
+  const tables = tableOwnership(tableUses(graph.modules), boundaries);
+  for (const table of tables) {
+    // Seeds and migrations in shared write every table; only a split between services matters.
+    const owners = table.writerServices.filter((service) => service !== SHARED);
+    if (owners.length > 1) {
+      warnings.push({ kind: "split-table", message: `table ${table.table} is written by ${owners.length} services: ${owners.join(", ")}` });
+    }
+  }
   for (const cycle of cycles) warnings.push({ kind: "cycle", message: `import cycle: ${cycle.join(" -> ")}` });
 
   return {
@@ -134,6 +151,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
     couplings,
     cycles,
     boundaries,
+    signals: signals.summary,
+    tables,
     sharedReasons: Object.fromEntries([...partition.shared].sort(([a], [b]) => (a < b ? -1 : 1))),
     scores,
     changes: options.previous === undefined ? null : describeChanges(options.previous, boundaries),

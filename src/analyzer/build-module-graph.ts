@@ -89,7 +89,11 @@ export function buildModuleGraph(input: GraphInput): ModuleGraph {
   const edges = mergeSites(sites, tables);
   return {
     modules: ids
-      .map((id, index) => ({ id, lines: (input.parsed[index] as ParsedModule).lines, exports: listExports(tables, id) }))
+      .map((id, index) => {
+        const parsed = input.parsed[index] as ParsedModule;
+        const node = { id, lines: parsed.lines, exports: listExports(tables, id) };
+        return parsed.tables.length > 0 ? { ...node, tables: parsed.tables } : node;
+      })
       .sort((a, b) => compareStrings(a.id, b.id)),
     edges,
     externals: [...externals]

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
 import type { ParsedModule } from "../model/module-graph.js";
 import { VERSION } from "../model/version.js";
 
@@ -17,17 +18,24 @@ export interface ParseCache {
   save(): void;
 }
 
+export function hashContent(content: string | Buffer): string {
+  return createHash("sha1").update(content).digest("base64url");
+}
+
 const PARSER_VERSION = (createRequire(import.meta.url)("oxc-parser/package.json") as { version: string }).version;
-const STAMP = `decouple ${VERSION}, oxc-parser ${PARSER_VERSION}, cache 1`;
+// The parsing code itself is part of the key, so a changed extractor never reads stale results.
+const EXTRACTORS = ["./parse-module", "./count-references", "./find-require-calls", "../signals/find-table-access"];
+const EXTENSION = path.extname(fileURLToPath(import.meta.url));
+const EXTRACTOR_HASH = hashContent(
+  EXTRACTORS.map((name) => fs.readFileSync(fileURLToPath(new URL(`${name}${EXTENSION}`, import.meta.url)), "utf8")).join("\0"),
+);
+const STAMP = `decouple ${VERSION}, oxc-parser ${PARSER_VERSION}, extractors ${EXTRACTOR_HASH}`;
 
 interface CacheFile {
   stamp: string;
   entries: Record<string, { hash: string; parsed: ParsedModule }>;
 }
 
-export function hashContent(content: string | Buffer): string {
-  return createHash("sha1").update(content).digest("base64url");
-}
 
 export function openParseCache(directory: string, root: string): ParseCache {
   const file = path.join(directory, "parse-cache.json");

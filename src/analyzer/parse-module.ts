@@ -1,6 +1,7 @@
 import { parseSync } from "oxc-parser";
 import type { EdgeKind, ExportEntry, ImportSite, ParsedModule } from "../model/module-graph.js";
 import { findRequireCalls } from "./find-require-calls.js";
+import { findTableAccess } from "../signals/find-table-access.js";
 import { countReferences } from "./count-references.js";
 
 /**
@@ -96,6 +97,7 @@ export function parseModule(fileName: string, sourceText: string): ParsedModule 
     imports,
     exports,
     usages,
+    tables: findTableAccess(sourceText),
     syntaxErrors: result.errors.map((error) => error.message),
   };
 }

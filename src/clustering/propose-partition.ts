@@ -19,6 +19,14 @@ export interface PartitionOptions {
   pinnedGroups?: Map<string, string>;
   /** Per pinned group, the modules that were in it before (unpinned ones): where the group lives now. */
   groupAnchors?: Map<string, string[]>;
+  /** Coupling beyond imports (history, names, data): pairs scaled so their sum is `weight` x the imports'. */
+  signals?: Signal[];
+}
+
+export interface Signal {
+  name: string;
+  weight: number;
+  pairs: [string, string, number][];
 }
 
 const MAX_ROUNDS = 4;
@@ -35,7 +43,7 @@ export interface Partition {
  * modules moved to shared, and the count brought to `services` when asked for.
  */
 export function proposePartition(nodes: string[], dependencies: Dependencies, options: PartitionOptions): Partition {
-  const graph = dampedGraph(nodes, dependencies);
+  const graph = withSignals(dampedGraph(nodes, dependencies), options.signals ?? []);
   const shared = new Map<string, SharedReason>();
   const pinned = options.pinnedGroups ?? new Map<string, string>();
   const isConfigured = picomatch(options.sharedGlobs.length > 0 ? options.sharedGlobs : ["\0never"], { dot: true });
@@ -87,6 +95,27 @@ export function dampedGraph(nodes: string[], dependencies: Dependencies): Weight
     }
   }
   return buildWeightedGraph(nodes, pairs);
+}
+
+/**
+ * Adds each signal's pairs, scaled so that with weight 1 the signal's average pair weighs as much
+ * as the average import pair: signals in different units (commits, shared words, tables) become
+ * comparable, and a sparse signal (a few tables) adds a few edges of ordinary strength rather than
+ * a few overwhelming ones.
+ */
+export function withSignals(graph: WeightedGraph, signals: Signal[]): WeightedGraph {
+  if (signals.length === 0) return graph;
+  const importMean = graph.edges.length === 0 ? 1 : graph.edges.reduce((sum, edge) => sum + edge.weight, 0) / graph.edges.length;
+  const known = new Set(graph.nodes);
+  const pairs: [string, string, number][] = graph.edges.map((edge) => [edge.a, edge.b, edge.weight]);
+  for (const signal of signals) {
+    const relevant = signal.pairs.filter(([a, b, weight]) => known.has(a) && known.has(b) && a !== b && weight > 0);
+    const total = relevant.reduce((sum, [, , weight]) => sum + weight, 0);
+    if (total === 0 || signal.weight === 0) continue;
+    const scale = (signal.weight * importMean * relevant.length) / total;
+    for (const [a, b, weight] of relevant) pairs.push([a, b, weight * scale]);
+  }
+  return buildWeightedGraph(graph.nodes, pairs);
 }
 
 /** Modules with no coupling left (all their dependencies are shared) join shared as "isolated". */

@@ -95,6 +95,64 @@ export const sharedSchema = z
   })
   .describe("Hub and utility modules set apart instead of forced into a service.");
 
+const SIGNAL_WEIGHT = "How strong the signal's average pair is against the average import between two modules (1: as strong).";
+
+export const signalsSchema = z
+  .object({
+    changes: z
+      .object({
+        enabled: z
+          .union([z.boolean(), z.literal("auto")])
+          .default("auto")
+          .describe('Change coupling from git history: "auto" uses it when the root is in a git repository.'),
+        weight: z.number().min(0).default(1).describe(SIGNAL_WEIGHT),
+        maxCommits: z.number().int().positive().default(3000).describe("How many of the newest commits to read."),
+        maxFilesPerCommit: z
+          .number()
+          .int()
+          .min(2)
+          .default(30)
+          .describe("Commits touching more modules are bulk edits (renames, formatting) and ignored."),
+        halfLifeDays: z.number().positive().default(365).describe("A commit this much older than the newest counts half."),
+      })
+      .strict()
+      .prefault({})
+      .describe("Modules changed in the same commits belong together."),
+    names: z
+      .object({
+        enabled: z.boolean().default(true),
+        weight: z.number().min(0).default(0.1).describe(SIGNAL_WEIGHT),
+      })
+      .strict()
+      .prefault({})
+      .describe("A weak signal: modules whose file names and exports share domain words."),
+    data: z
+      .object({
+        enabled: z.boolean().default(false).describe("Off by default: it reads SQL and ORM code, not only imports."),
+        weight: z.number().min(0).default(1).describe(SIGNAL_WEIGHT),
+      })
+      .strict()
+      .prefault({})
+      .describe("Modules that write the same database tables belong together; a cut through a table's writers is reported."),
+  })
+  .strict()
+  .describe("Coupling signals beyond imports, each weighted against the import coupling.");
+
+export const constraintsSchema = z
+  .object({
+    together: z
+      .array(z.array(z.string()).min(1))
+      .default([])
+      .describe("Groups of globs: the modules each group matches end up in one service."),
+    apart: z
+      .array(z.tuple([z.string(), z.string()]))
+      .default([])
+      .describe("Pairs of globs whose modules must never share a service."),
+    maxServiceSize: z.number().int().positive().optional().describe("Services with more modules are split further."),
+  })
+  .strict()
+  .describe("Rules the proposal must honour, whatever the coupling says.");
+
 export const checkSchema = z
   .object({
     rules: z
@@ -119,6 +177,8 @@ export const configSchema = z
     weights: weightsSchema.default(weightsSchema.parse({})),
     clustering: clusteringSchema.default(clusteringSchema.parse({})),
     shared: sharedSchema.default(sharedSchema.parse({})),
+    signals: signalsSchema.prefault({}),
+    constraints: constraintsSchema.default(constraintsSchema.parse({})),
     check: checkSchema.default(checkSchema.parse({})),
   })
   .strict()

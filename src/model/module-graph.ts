@@ -42,7 +42,14 @@ export interface ParsedModule {
   exports: ExportEntry[];
   /** How often each local binding of an import is referenced (namespace members as "ns.member"). */
   usages: Record<string, number>;
+  /** Database tables the module reads or writes (SQL strings, ORM entities). */
+  tables: TableAccess[];
   syntaxErrors: string[];
+}
+
+export interface TableAccess {
+  table: string;
+  access: "read" | "write";
 }
 
 /** Where an import site points once resolved. */
@@ -82,6 +89,8 @@ export interface ModuleNode {
   lines: number;
   /** Names the module exports itself or re-exports, sorted ("*" re-exports are expanded where known). */
   exports: string[];
+  /** Database tables it reads or writes; left out when none. */
+  tables?: TableAccess[];
 }
 
 export interface ExternalDependency {

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { analyze, type AnalysisResult } from "../../src/analyzer/analyze.js";
-import { configSchema } from "../../src/model/config.js";
+import { loadConfig } from "../../src/config/load-config.js";
 import { normalizedMutualInformation } from "../../src/scoring/compare-partitions.js";
 import { neutralizeFileNames } from "../support/neutralize-file-names.js";
 
@@ -30,12 +30,12 @@ function score(result: AnalysisResult, truth: Record<string, string>) {
 
 describe("analyze on examples/legacy-shop", () => {
   it("expected-domains.json lists every source module exactly once", async () => {
-    const result = await analyze({ root: SHOP, config: configSchema.parse({}) });
+    const result = await analyze({ root: SHOP, config: (await loadConfig(SHOP)).config });
     expect(Object.keys(expected.modules).sort()).toEqual(result.graph.modules.map((module) => module.id));
   });
 
   it("proposes services that match the authors' domains (NMI >= 0.9)", async () => {
-    const result = await analyze({ root: SHOP, config: configSchema.parse({}) });
+    const result = await analyze({ root: SHOP, config: (await loadConfig(SHOP)).config });
     const { nmi, coverage } = score(result, expected.modules);
     console.log(`legacy-shop: ${result.boundaries.services.length} services, NMI ${nmi.toFixed(3)}, coverage ${coverage.toFixed(2)}`);
     expect(nmi).toBeGreaterThanOrEqual(0.9);
@@ -47,7 +47,7 @@ describe("analyze on examples/legacy-shop", () => {
     temporary.push(copy);
     const renames = neutralizeFileNames(SHOP, copy, Object.keys(expected.modules));
     const truth = Object.fromEntries(Object.entries(expected.modules).map(([module, domain]) => [renames.get(module) ?? module, domain]));
-    const result = await analyze({ root: copy, config: configSchema.parse({}) });
+    const result = await analyze({ root: copy, config: (await loadConfig(copy)).config });
     expect(result.graph.unresolved).toEqual([]);
     expect(result.graph.modules.filter((module) => /order|payment|cart|catalog/.test(module.id))).toEqual([]);
     const { nmi, coverage } = score(result, truth);
@@ -57,14 +57,14 @@ describe("analyze on examples/legacy-shop", () => {
   });
 
   it("matches the committed decouple.boundaries.json (what `npm run demo` writes)", async () => {
-    const result = await analyze({ root: SHOP, config: configSchema.parse({}) });
+    const result = await analyze({ root: SHOP, config: (await loadConfig(SHOP)).config });
     const committed = fs.readFileSync(path.join(SHOP, "decouple.boundaries.json"), "utf8");
     expect(`${JSON.stringify(result.boundaries, null, 2)}\n`).toBe(committed);
   });
 
   it("gives the same boundaries on every run", async () => {
-    const first = await analyze({ root: SHOP, config: configSchema.parse({}) });
-    const second = await analyze({ root: SHOP, config: configSchema.parse({}) });
+    const first = await analyze({ root: SHOP, config: (await loadConfig(SHOP)).config });
+    const second = await analyze({ root: SHOP, config: (await loadConfig(SHOP)).config });
     expect(JSON.stringify(second.boundaries)).toBe(JSON.stringify(first.boundaries));
   });
 });

@@ -1,0 +1,67 @@
+import path from "node:path";
+import { InvalidArgumentError, Option, type Command } from "commander";
+import { buildCouplingGraph } from "../../analyzer/build-coupling-graph.js";
+import { extractModuleGraph } from "../../analyzer/extract-module-graph.js";
+import { loadConfig } from "../../config/load-config.js";
+import { readBoundaries } from "../../io/read-boundaries.js";
+import { toStableJson } from "../../io/write-json-file.js";
+import { UserError } from "../../model/errors.js";
+import { DEFAULT_SIZE_BOUNDS } from "../../scoring/compute-non-extreme-distribution.js";
+import { readReference } from "../../scoring/read-reference.js";
+import { renderScoreText } from "../../scoring/render-score-text.js";
+import { scoreDecomposition } from "../../scoring/score-decomposition.js";
+import type { CliConsole } from "../console.js";
+import { BOUNDARIES_FILE } from "./analyze-command.js";
+
+interface ScoreFlags {
+  boundaries?: string;
+  reference?: string;
+  config?: string;
+  format: "text" | "json";
+  nedMin: number;
+  nedMax: number;
+  color: boolean;
+}
+
+export function registerScoreCommand(program: Command, io: CliConsole, setExitCode: (code: number) => void): void {
+  program
+    .command("score")
+    .description("Score a decomposition into services (the proposal or one a person wrote) with the standard metrics, and against a reference.")
+    .argument("[dir]", "root of the codebase", ".")
+    .option("--boundaries <file>", `the decomposition to score (default: <dir>/${BOUNDARIES_FILE})`)
+    .option("--reference <file>", "a reference decomposition: a boundaries file or an expected-domains file; adds NMI, ARI and MoJoFM")
+    .option("--config <file>", "config file (default: decouple.config.{json,ts,mjs,js} in <dir>)")
+    .addOption(new Option("--format <format>", "a table, or the whole score document as JSON").choices(["text", "json"]).default("text"))
+    .option("--ned-min <n>", "smallest non-extreme service size, in modules", wholeNumber, DEFAULT_SIZE_BOUNDS.min)
+    .option("--ned-max <n>", "largest non-extreme service size, in modules", wholeNumber, DEFAULT_SIZE_BOUNDS.max)
+    .option("--no-color", "plain text output")
+    .action(async (dir: string, flags: ScoreFlags) => {
+      if (flags.nedMin > flags.nedMax) throw new UserError("DCP006", `--ned-min ${flags.nedMin} is above --ned-max ${flags.nedMax}.`);
+      const root = path.resolve(dir);
+      const { config } = await loadConfig(root, flags.config);
+      const boundariesFile = path.resolve(flags.boundaries ?? path.join(root, BOUNDARIES_FILE));
+      const boundaries = readBoundaries(boundariesFile);
+      const referenceFile = flags.reference === undefined ? undefined : path.resolve(flags.reference);
+      const reference = referenceFile === undefined ? undefined : readReference(referenceFile);
+      const { graph } = await extractModuleGraph({ root, config });
+      const report = scoreDecomposition({
+        graph,
+        couplings: buildCouplingGraph(graph, config.weights),
+        boundaries,
+        reference,
+        sizeBounds: { min: flags.nedMin, max: flags.nedMax },
+      });
+      if (flags.format === "json") io.out(toStableJson(report));
+      else {
+        const shown = (file: string): string => path.relative(process.cwd(), file).split(path.sep).join("/") || file;
+        io.out(renderScoreText(report, { color: flags.color && io.color, boundariesFile: shown(boundariesFile), referenceFile: referenceFile === undefined ? undefined : shown(referenceFile) }));
+      }
+      setExitCode(0);
+    });
+}
+
+function wholeNumber(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 0) throw new InvalidArgumentError("expected a whole number of at least 0.");
+  return number;
+}

@@ -1,0 +1,60 @@
+import fs from "node:fs";
+import { z } from "zod";
+import { describeZodError } from "../config/load-config.js";
+import { boundariesSchema, SHARED } from "../model/boundaries.js";
+import { UserError } from "../model/errors.js";
+import { parseModuleId } from "../model/module-id.js";
+
+/**
+ * An expected-domains file: the decomposition the code's authors intend, module by module
+ * (examples/legacy-shop/expected-domains.json). "shared" marks modules that belong to no domain.
+ */
+export const expectedDomainsSchema = z
+  .object({
+    version: z.literal(1),
+    domains: z.array(z.string().min(1)).describe("Every domain name."),
+    modules: z.record(z.string(), z.string()).describe('Domain of each module (root-relative path), or "shared".'),
+  })
+  .strict()
+  .superRefine((file, context) => {
+    const known = new Set(file.domains);
+    for (const [module, domain] of Object.entries(file.modules)) {
+      if (domain !== SHARED && !known.has(domain)) context.addIssue({ code: "custom", path: ["modules", module], message: `"${domain}" is not in domains` });
+    }
+  });
+
+/** A reference decomposition read from a file. */
+export interface Reference {
+  kind: "boundaries" | "expected-domains";
+  /** Label of each module; shared modules are left out. */
+  labels: Map<string, string>;
+  /** Modules the file marks as shared. */
+  shared: number;
+}
+
+/** Reads `--reference FILE`: a boundaries file or an expected-domains file, told apart by their keys. */
+export function readReference(file: string): Reference {
+  const hint = 'Pass a decouple.boundaries.json or an expected-domains file ({ "version": 1, "domains": [...], "modules": { "<path>": "<domain>" } }).';
+  if (!fs.existsSync(file)) throw new UserError("DCP005", `reference file ${file} does not exist. ${hint}`);
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch (error) {
+    throw new UserError("DCP005", `reference file ${file} is not valid JSON (${(error as Error).message}). ${hint}`);
+  }
+  if (typeof raw === "object" && raw !== null && "services" in raw) {
+    const parsed = boundariesSchema.safeParse(raw);
+    if (!parsed.success) throw new UserError("DCP005", `reference file ${file}: ${describeZodError(parsed.error)}. See schemas/decouple.boundaries.schema.json.`);
+    const shared = new Set(parsed.data.shared.modules);
+    const labels = new Map<string, string>();
+    for (const service of parsed.data.services) {
+      for (const module of service.modules) if (!shared.has(module) && !labels.has(module)) labels.set(parseModuleId(module), service.name);
+    }
+    return { kind: "boundaries", labels, shared: shared.size };
+  }
+  const parsed = expectedDomainsSchema.safeParse(raw);
+  if (!parsed.success) throw new UserError("DCP005", `reference file ${file}: ${describeZodError(parsed.error)}. ${hint}`);
+  const entries = Object.entries(parsed.data.modules);
+  const labels = new Map(entries.filter(([, domain]) => domain !== SHARED).map(([module, domain]) => [parseModuleId(module) as string, domain]));
+  return { kind: "expected-domains", labels, shared: entries.length - labels.size };
+}

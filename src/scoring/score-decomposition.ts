@@ -1,0 +1,207 @@
+import type { Coupling } from "../analyzer/build-coupling-graph.js";
+import type { Boundaries } from "../model/boundaries.js";
+import type { ModuleGraph } from "../model/module-graph.js";
+import { parseModuleId } from "../model/module-id.js";
+import { adjustedRandIndex, normalizedMutualInformation } from "./compare-partitions.js";
+import { computeCutWeight, type CutWeight } from "./compute-cut-weight.js";
+import { computeInstability } from "./compute-instability.js";
+import { computeInterCallPercentage } from "./compute-inter-call-percentage.js";
+import { computeInterfaceNumber, type SymbolUse } from "./compute-interface-number.js";
+import { computeModularity } from "./compute-modularity.js";
+import { mojoDistance, mojoFm } from "./compute-mojo.js";
+import { computeNonExtremeDistribution, DEFAULT_SIZE_BOUNDS, type SizeBounds } from "./compute-non-extreme-distribution.js";
+import { computeStructuralModularity } from "./compute-structural-modularity.js";
+import { computeTurboMq } from "./compute-turbo-mq.js";
+import { findCyclicPartitions } from "./find-cyclic-partitions.js";
+import { membersOf, toPartition, type Dependency } from "./partition.js";
+import type { Reference } from "./read-reference.js";
+import { round } from "./score-boundaries.js";
+
+export interface ScoreInput {
+  graph: ModuleGraph;
+  couplings: Coupling[];
+  boundaries: Boundaries;
+  reference?: Reference | undefined;
+  sizeBounds?: SizeBounds;
+}
+
+/** Metrics of one service (see docs/metrics.md). */
+export interface ServiceMetrics {
+  name: string;
+  modules: number;
+  /** TurboMQ's cluster factor CF_i. */
+  clusterFactor: number;
+  /** SM's structural cohesion scoh_i. */
+  cohesion: number;
+  afferent: number;
+  efferent: number;
+  instability: number | null;
+  /** Its symbols other services use. */
+  interfaces: number;
+  inCycle: boolean;
+  nonExtreme: boolean;
+}
+
+/** The score document `decouple score --format json` prints: rounded to four decimals, sorted. */
+export interface ScoreReport {
+  version: 1;
+  modules: {
+    /** Modules of the codebase. */
+    total: number;
+    /** Modules in a service: the partition every metric is computed on. */
+    scored: number;
+    /** Listed in shared.modules: left out. */
+    shared: number;
+    /** In no service and not shared: left out. */
+    unassigned: number;
+    /** Listed in the boundaries file but not found in the code: ignored. */
+    unknown: number;
+  };
+  overall: {
+    services: number;
+    modularity: number;
+    turboMQ: number;
+    structuralModularity: number;
+    interCallPercentage: number;
+    interfaceNumber: number;
+    nonExtremeDistribution: number;
+    nonExtremeBounds: SizeBounds;
+    cyclicDependentPartitions: number;
+    serviceCycles: string[][];
+    /** Per coupling signal. */
+    cutWeight: Record<string, CutWeight>;
+  };
+  services: ServiceMetrics[];
+  reference: ReferenceScore | null;
+}
+
+export interface ReferenceScore {
+  kind: Reference["kind"];
+  /** Modules in a service on both sides: NMI, ARI and MoJoFM are computed on these. */
+  compared: number;
+  onlyInProposal: number;
+  onlyInReference: number;
+  nmi: number;
+  ari: number;
+  /** Moves and joins from the scored decomposition to the reference. */
+  mojo: number;
+  mojoFM: number;
+}
+
+/** Scores a decomposition of a codebase: every metric of docs/metrics.md, as data. */
+export function scoreDecomposition(input: ScoreInput): ScoreReport {
+  const known = new Set<string>(input.graph.modules.map((module) => module.id));
+  const shared = new Set(input.boundaries.shared.modules.map((module) => parseModuleId(module) as string));
+  const serviceOf = new Map<string, string>();
+  const listed = new Set<string>(shared);
+  for (const service of input.boundaries.services) {
+    for (const entry of service.modules) {
+      const module = parseModuleId(entry);
+      listed.add(module);
+      if (known.has(module) && !shared.has(module) && !serviceOf.has(module)) serviceOf.set(module, service.name);
+    }
+  }
+  const partition = toPartition(new Map([...serviceOf].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
+  const coupling: Dependency[] = input.couplings;
+  const runtime = input.couplings.filter((entry) => !entry.typeOnly);
+
+  const turbo = computeTurboMq(partition, coupling);
+  const sm = computeStructuralModularity(partition, coupling);
+  const ifn = computeInterfaceNumber(partition, symbolUses(input.graph));
+  const ned = computeNonExtremeDistribution(partition, input.sizeBounds ?? DEFAULT_SIZE_BOUNDS);
+  const cycles = findCyclicPartitions(partition, runtime);
+  const instability = computeInstability(partition, coupling);
+  const inCycle = new Set(cycles.cycles.flat());
+  const members = membersOf(partition);
+
+  const services = partition.services.map((name): ServiceMetrics => {
+    const size = members.get(name)?.length ?? 0;
+    const coupled = instability.get(name);
+    return {
+      name,
+      modules: size,
+      clusterFactor: round(turbo.clusterFactor.get(name) ?? 0),
+      cohesion: round(sm.cohesion.get(name) ?? 0),
+      afferent: coupled?.afferent ?? 0,
+      efferent: coupled?.efferent ?? 0,
+      instability: coupled === undefined || coupled.instability === null ? null : round(coupled.instability),
+      interfaces: ifn.interfaces.get(name) ?? 0,
+      inCycle: inCycle.has(name),
+      nonExtreme: size >= ned.bounds.min && size <= ned.bounds.max,
+    };
+  });
+  const imports = computeCutWeight(partition, coupling);
+
+  return {
+    version: 1,
+    modules: {
+      total: known.size,
+      scored: serviceOf.size,
+      shared: [...shared].filter((module) => known.has(module)).length,
+      unassigned: [...known].filter((module) => !listed.has(module)).length,
+      unknown: [...listed].filter((module) => !known.has(module)).length,
+    },
+    overall: {
+      services: partition.services.length,
+      modularity: round(computeModularity(partition, coupling)),
+      turboMQ: round(turbo.value),
+      structuralModularity: round(sm.value),
+      interCallPercentage: round(computeInterCallPercentage(partition, callsOf(input.graph)).value),
+      interfaceNumber: round(ifn.value),
+      nonExtremeDistribution: round(ned.value),
+      nonExtremeBounds: ned.bounds,
+      cyclicDependentPartitions: cycles.value,
+      serviceCycles: cycles.cycles,
+      cutWeight: { imports: { cut: round(imports.cut), total: round(imports.total), share: round(imports.share) } },
+    },
+    services,
+    reference: input.reference === undefined ? null : compareWithReference(partition.serviceOf, input.reference),
+  };
+}
+
+function compareWithReference(proposal: ReadonlyMap<string, string>, reference: Reference): ReferenceScore {
+  const compared = new Map([...proposal].filter(([module]) => reference.labels.has(module)));
+  const expected = new Map([...reference.labels].filter(([module]) => compared.has(module)));
+  return {
+    kind: reference.kind,
+    compared: compared.size,
+    onlyInProposal: proposal.size - compared.size,
+    onlyInReference: reference.labels.size - compared.size,
+    nmi: round(normalizedMutualInformation(compared, expected)),
+    ari: round(adjustedRandIndex(compared, expected)),
+    mojo: mojoDistance(compared, expected),
+    mojoFM: round(mojoFm(compared, expected)),
+  };
+}
+
+/**
+ * Value references from one module to the module that declares what it uses: the static stand-in
+ * for the runtime calls ICP counts. Re-exports are not calls (their importers' uses are followed
+ * through them); type-only uses vanish at runtime; an import without names counts once.
+ */
+export function callsOf(graph: ModuleGraph): Dependency[] {
+  const calls = new Map<string, Dependency>();
+  const add = (from: string, to: string, weight: number): void => {
+    if (from === to) return;
+    const key = `${from}\0${to}`;
+    const call = calls.get(key);
+    if (call === undefined) calls.set(key, { from, to, weight });
+    else call.weight += weight;
+  };
+  for (const edge of graph.edges) {
+    if (edge.kind === "re-export" || edge.kind === "type") continue;
+    if (edge.symbols.length === 0) add(edge.from, edge.to, 1);
+    for (const symbol of edge.symbols) if (!symbol.typeOnly) add(edge.from, symbol.declaredIn, symbol.uses);
+  }
+  return [...calls.values()];
+}
+
+/** Every use of a declared symbol across an edge; an import without names uses the module as "*". */
+export function symbolUses(graph: ModuleGraph): SymbolUse[] {
+  const uses: SymbolUse[] = [];
+  for (const edge of graph.edges) {
+    if (edge.symbols.length === 0) uses.push({ from: edge.from, declaredIn: edge.to, symbol: "*" });
+    for (const symbol of edge.symbols) uses.push({ from: edge.from, declaredIn: symbol.declaredIn, symbol: symbol.declaredAs });
+  }
+  return uses;
+}

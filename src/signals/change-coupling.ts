@@ -1,0 +1,35 @@
+import type { Commit } from "./read-change-history.js";
+
+export interface ChangeCouplingOptions {
+  /** Commits touching more modules than this are bulk edits (renames, formatting) and ignored. */
+  maxFilesPerCommit: number;
+  /** A commit this many days older than the newest counts half as much. */
+  halfLifeDays: number;
+}
+
+/**
+ * Modules changed in the same commits belong together even when neither imports the other.
+ * Each commit adds decay / (n - 1) to every pair of the n modules it touched, so a two-file commit
+ * says more about a pair than a twenty-file one. Age is measured from the newest commit, not from
+ * today, so the same history always gives the same weights.
+ */
+export function changeCoupling(commits: Commit[], modules: Set<string>, options: ChangeCouplingOptions): [string, string, number][] {
+  const newest = Math.max(0, ...commits.map((commit) => commit.time));
+  const weights = new Map<string, number>();
+  for (const commit of commits) {
+    const touched = [...new Set(commit.files.filter((file) => modules.has(file)))].sort();
+    if (touched.length < 2 || touched.length > options.maxFilesPerCommit) continue;
+    const ageDays = (newest - commit.time) / 86_400;
+    const weight = 0.5 ** (ageDays / options.halfLifeDays) / (touched.length - 1);
+    for (let i = 0; i < touched.length; i++) {
+      for (let j = i + 1; j < touched.length; j++) {
+        const key = `${touched[i]}\0${touched[j]}`;
+        weights.set(key, (weights.get(key) ?? 0) + weight);
+      }
+    }
+  }
+  return [...weights].map(([key, weight]) => {
+    const [a, b] = key.split("\0") as [string, string];
+    return [a, b, weight];
+  });
+}

@@ -1,0 +1,43 @@
+import type { Signal } from "../clustering/propose-partition.js";
+import type { Config } from "../model/config.js";
+import type { ModuleGraph } from "../model/module-graph.js";
+import { changeCoupling } from "./change-coupling.js";
+import { dataCoupling, tableUses } from "./data-coupling.js";
+import { nameSimilarity } from "./name-similarity.js";
+import { readChangeHistory } from "./read-change-history.js";
+
+export interface SignalSummary {
+  name: string;
+  weight: number;
+  /** Pairs of modules the signal couples. */
+  pairs: number;
+  /** Why a signal is off, when it is. */
+  note?: string;
+}
+
+/** Gathers the coupling signals the config turns on, beyond imports. */
+export function collectSignals(root: string, graph: ModuleGraph, config: Config): { signals: Signal[]; summary: SignalSummary[] } {
+  const signals: Signal[] = [];
+  const summary: SignalSummary[] = [];
+  const modules = graph.modules.map((module) => module.id as string);
+  const { names, changes, data } = config.signals;
+
+  if (names.enabled) {
+    const exportsOf = new Map(graph.modules.map((module) => [module.id as string, module.exports]));
+    signals.push({ name: "names", weight: names.weight, pairs: nameSimilarity(modules, exportsOf) });
+  }
+  if (changes.enabled !== false) {
+    const history = readChangeHistory(root, changes.maxCommits);
+    if (history === undefined) {
+      summary.push({ name: "changes", weight: changes.weight, pairs: 0, note: "not a git repository" });
+    } else {
+      const pairs = changeCoupling(history, new Set(modules), changes);
+      signals.push({ name: "changes", weight: changes.weight, pairs });
+    }
+  }
+  if (data.enabled) signals.push({ name: "data", weight: data.weight, pairs: dataCoupling(tableUses(graph.modules)) });
+
+  for (const signal of signals) summary.push({ name: signal.name, weight: signal.weight, pairs: signal.pairs.length });
+  summary.sort((a, b) => (a.name < b.name ? -1 : 1));
+  return { signals, summary };
+}

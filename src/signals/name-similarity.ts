@@ -1,0 +1,37 @@
+import { splitWords } from "./domain-words.js";
+
+/**
+ * A weak signal: modules whose file names and exports share domain words (invoice-service.ts and
+ * invoice-pdf.ts) probably belong together. Each shared word adds its inverse document frequency;
+ * words on more than `maxModulesPerWord` modules say nothing about a domain and are skipped, which
+ * also keeps the pair count linear in practice.
+ */
+export function nameSimilarity(
+  modules: string[],
+  exportsOf: Map<string, string[]>,
+  maxModulesPerWord = 40,
+): [string, string, number][] {
+  const modulesByWord = new Map<string, string[]>();
+  for (const module of modules) {
+    const base = module.split("/").pop()?.replace(/\.[^.]+$/, "") ?? "";
+    const words = new Set([...splitWords(base), ...(exportsOf.get(module) ?? []).flatMap((symbol) => splitWords(symbol))]);
+    for (const word of words) modulesByWord.set(word, [...(modulesByWord.get(word) ?? []), module]);
+  }
+  const weights = new Map<string, number>();
+  for (const members of modulesByWord.values()) {
+    if (members.length < 2 || members.length > maxModulesPerWord) continue;
+    const idf = Math.log(modules.length / members.length);
+    if (idf <= 0) continue;
+    for (let i = 0; i < members.length; i++) {
+      for (let j = i + 1; j < members.length; j++) {
+        const [a, b] = [members[i] as string, members[j] as string].sort() as [string, string];
+        const key = `${a}\0${b}`;
+        weights.set(key, (weights.get(key) ?? 0) + idf);
+      }
+    }
+  }
+  return [...weights].map(([key, weight]) => {
+    const [a, b] = key.split("\0") as [string, string];
+    return [a, b, weight];
+  });
+}
