@@ -21,5 +21,3 @@ export function splitWords(text: string): string[] {
     .split(/[^a-z]+/)
     .filter((word) => word.length >= 3 && !STOP_WORDS.has(word));
 }
-
-const FILE_NAME_WEIGHT = 2;
