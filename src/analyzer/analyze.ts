@@ -105,6 +105,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
         pinnedGroups,
         groupAnchors: new Map((options.previous?.services ?? []).map((service) => [service.name, service.modules])),
         signals: signals.signals,
+        constraints: config.constraints,
       },
     );
     const exportsOf = new Map(graph.modules.map((module) => [module.id as string, module.exports]));

@@ -1,4 +1,5 @@
 import picomatch from "picomatch";
+import { applyConstraints, type Constraints } from "./apply-constraints.js";
 import { findHubs, findSpreadModules, importersOf, type Dependencies, type SharedReason } from "./detect-shared-modules.js";
 import { mergeTiny, mergeToCount, splitDisconnected } from "./refine-communities.js";
 import { renumber, runLouvain } from "./run-louvain.js";
@@ -19,6 +20,8 @@ export interface PartitionOptions {
   pinnedGroups?: Map<string, string>;
   /** Per pinned group, the modules that were in it before (unpinned ones): where the group lives now. */
   groupAnchors?: Map<string, string[]>;
+  /** The user's together/apart/size rules. */
+  constraints?: Constraints;
   /** Coupling beyond imports (history, names, data): pairs scaled so their sum is `weight` x the imports'. */
   signals?: Signal[];
 }
@@ -66,6 +69,13 @@ export function proposePartition(nodes: string[], dependencies: Dependencies, op
     const spread = [...findSpreadModules(rest.nodes, dependencies, communityOf, options.spread)].filter(([node]) => !pinned.has(node));
     if (spread.length === 0) break;
     for (const [node, reason] of spread) shared.set(node, reason);
+  }
+
+  // The user's constraints come last, so no later pass undoes them; pins still win over them.
+  if (options.constraints !== undefined) {
+    const rest = inducedGraph(graph, graph.nodes.filter((node) => !shared.has(node)));
+    communityOf = applyConstraints(rest, communityOf, options.constraints, options.seed);
+    communityOf = applyPins(communityOf, pinned, options.groupAnchors ?? new Map());
   }
 
   const groups = new Map<number, string[]>();

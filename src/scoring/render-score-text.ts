@@ -45,7 +45,7 @@ export function renderScoreText(report: ScoreReport, options: ScoreTextOptions):
     const referenceFile = options.referenceFile === undefined ? "" : ` ${options.referenceFile}`;
     lines.push(c.dim(`reference${referenceFile} (${reference.kind}): ${reference.compared} modules compared, ${reference.onlyInProposal} only in the services scored, ${reference.onlyInReference} only in the reference`));
   }
-  for (const cycle of overall.serviceCycles) lines.push(c.yellow(`service cycle: ${cycle.join(" <-> ")}`));
+  for (const cycle of overall.serviceCycles) lines.push(c.yellow(`services in a dependency cycle: ${cycle.join(", ")}`));
   lines.push("");
 
   const header = ["service", "modules", "CF", "scoh", "Ca", "Ce", "instability", "interfaces", "cycle"];
@@ -62,5 +62,5 @@ export function renderScoreText(report: ScoreReport, options: ScoreTextOptions):
   ]);
   lines.push(...formatTable(header, rows).map((line, index) => (index === 0 ? c.dim(line) : line)));
   lines.push(c.dim("CF: TurboMQ cluster factor; scoh: SM cohesion; * size outside the NED bounds. Definitions: docs/metrics.md"));
-  return `${lines.join("\n")}\n`;
+  return `${lines.map((line) => line.trimEnd()).join("\n")}\n`;
 }

@@ -1,0 +1,98 @@
+import picomatch from "picomatch";
+import { renumber, runLouvain } from "./run-louvain.js";
+import { adjacency, inducedGraph, type WeightedGraph } from "./weighted-graph.js";
+
+export interface Constraints {
+  /** Groups of globs whose modules share one service. */
+  together: string[][];
+  /** Pairs of globs whose modules never share one. */
+  apart: [string, string][];
+  maxServiceSize?: number | undefined;
+}
+
+/**
+ * Makes a partition honour the user's constraints, in this order: split services above the maximum
+ * size (Louvain inside them at rising resolution), keep "apart" pairs apart (the smaller side moves
+ * to the service it is most coupled to elsewhere, or a service of its own), then bring "together"
+ * groups into the service that already holds most of their modules.
+ */
+export function applyConstraints(graph: WeightedGraph, communityOf: Map<string, number>, constraints: Constraints, seed: number): Map<string, number> {
+  let result = new Map(communityOf);
+  if (constraints.maxServiceSize !== undefined) result = splitLarge(graph, result, constraints.maxServiceSize, seed);
+  const neighbours = adjacency(graph);
+  for (const [globA, globB] of constraints.apart) result = keepApart(result, neighbours, picomatch(globA), picomatch(globB));
+  for (const globs of constraints.together) result = keepTogether(result, picomatch(globs));
+  return renumber(result);
+}
+
+function members(communityOf: Map<string, number>): Map<number, string[]> {
+  const byCommunity = new Map<number, string[]>();
+  for (const [node, community] of communityOf) byCommunity.set(community, [...(byCommunity.get(community) ?? []), node]);
+  return byCommunity;
+}
+
+function splitLarge(graph: WeightedGraph, communityOf: Map<string, number>, maxSize: number, seed: number): Map<string, number> {
+  const result = new Map(communityOf);
+  let next = Math.max(-1, ...communityOf.values()) + 1;
+  const queue = [...members(communityOf).values()].filter((nodes) => nodes.length > maxSize);
+  while (queue.length > 0) {
+    const nodes = (queue.pop() as string[]).sort();
+    const sub = inducedGraph(graph, nodes);
+    let parts: string[][] = [nodes];
+    for (let resolution = 2; parts.length < 2 && resolution <= 256; resolution *= 2) {
+      parts = [...members(runLouvain(sub, { seed, resolution, runs: 1 })).values()];
+    }
+    // No structure left to cut along: split in sorted order, so the result is still deterministic.
+    if (parts.length < 2) parts = [nodes.slice(0, Math.ceil(nodes.length / 2)), nodes.slice(Math.ceil(nodes.length / 2))];
+    for (const part of parts) {
+      const id = next++;
+      for (const node of part) result.set(node, id);
+      if (part.length > maxSize) queue.push(part);
+    }
+  }
+  return result;
+}
+
+function keepApart(
+  communityOf: Map<string, number>,
+  neighbours: Map<string, Map<string, number>>,
+  isA: (node: string) => boolean,
+  isB: (node: string) => boolean,
+): Map<string, number> {
+  const result = new Map(communityOf);
+  let next = Math.max(-1, ...communityOf.values()) + 1;
+  for (const [community, nodes] of [...members(communityOf)].sort((x, y) => x[0] - y[0])) {
+    const sideA = nodes.filter((node) => isA(node) && !isB(node));
+    const sideB = nodes.filter((node) => isB(node) && !isA(node));
+    if (sideA.length === 0 || sideB.length === 0) continue;
+    const moving = sideB.length <= sideA.length ? sideB : sideA;
+    const staying = new Set(moving === sideB ? sideA : sideB);
+    // Where the moving side is most coupled, outside its current service and away from the other side.
+    const pull = new Map<number, number>();
+    for (const node of moving) {
+      for (const [other, weight] of neighbours.get(node) ?? []) {
+        const target = result.get(other);
+        if (target === undefined || target === community || staying.has(other)) continue;
+        pull.set(target, (pull.get(target) ?? 0) + weight);
+      }
+    }
+    const [best] = [...pull].sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+    const target = best?.[0] ?? next++;
+    for (const node of moving) result.set(node, target);
+  }
+  return result;
+}
+
+function keepTogether(communityOf: Map<string, number>, matches: (node: string) => boolean): Map<string, number> {
+  const group = [...communityOf.keys()].filter(matches).sort();
+  if (group.length < 2) return communityOf;
+  const votes = new Map<number, number>();
+  for (const node of group) {
+    const community = communityOf.get(node) as number;
+    votes.set(community, (votes.get(community) ?? 0) + 1);
+  }
+  const [winner] = [...votes].sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+  const result = new Map(communityOf);
+  for (const node of group) result.set(node, winner?.[0] as number);
+  return result;
+}
