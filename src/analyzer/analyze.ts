@@ -10,6 +10,8 @@ import { buildCouplingGraph, type Coupling } from "./build-coupling-graph.js";
 import { extractModuleGraph } from "./extract-module-graph.js";
 import { collectSignals, type SignalSummary } from "../signals/collect-signals.js";
 import { tableUses } from "../signals/data-coupling.js";
+import { explainServices, type ServiceEvidence } from "./explain-services.js";
+import { measureStability, type Stability } from "./measure-stability.js";
 import { tableOwnership, type TableOwnership } from "./table-ownership.js";
 import { findCycles } from "./find-cycles.js";
 import { nameServices } from "./name-services.js";
@@ -26,8 +28,20 @@ export interface AnalyzeOptions {
   workers?: number | undefined;
   /** Folder of the parse cache; undefined: no cache. */
   cacheDirectory?: string | undefined;
+  /** Re-cluster with other seeds and resolutions to measure how stable each assignment is. */
+  confidence?: boolean | undefined;
   onProgress?: (message: string) => void;
 }
+
+/** Alternative runs for the stability measure: (seed offset, resolution factor). */
+const CONFIDENCE_RUNS: [number, number][] = [
+  [1, 1],
+  [2, 1],
+  [3, 0.8],
+  [4, 1.25],
+  [5, 0.9],
+  [6, 1.1],
+];
 
 export type { Warning, Stage } from "./extract-module-graph.js";
 import type { Stage, Warning } from "./extract-module-graph.js";
@@ -46,6 +60,10 @@ export interface AnalysisResult {
   scores: { services: ServiceScore[]; overall: OverallScore };
   /** The coupling signals used beyond imports. */
   signals: SignalSummary[];
+  /** Why each service's modules are together. */
+  evidence: ServiceEvidence[];
+  /** How stable each module's assignment is across seeds and resolutions (with `confidence`). */
+  stability: Stability | null;
   /** Who reads and writes each database table, by module and service. */
   tables: TableOwnership[];
   /** What changed against the previous boundaries file; null on a first run. */
@@ -84,34 +102,41 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
 
   progress("proposing boundaries");
   const pins = pinsOf(options.previous);
-  const { partition, names, cycles } = await time("cluster", () => {
+  const { partition, names, cycles, alternatives, dependencies, nodes } = await time("cluster", () => {
     const nodes = graph.modules.map((module) => module.id as string);
+    const dependencies = dependenciesOf(couplings);
     const known = new Set(nodes);
     const pinnedGroups = new Map([...pins].filter(([module]) => known.has(module)));
     for (const module of options.previous?.shared.pinned ?? []) if (known.has(module)) pinnedGroups.delete(module);
-    const partition = proposePartition(
-      nodes,
-      dependenciesOf(couplings),
-      {
-        seed: options.seed ?? config.clustering.seed,
-        resolution: config.clustering.resolution,
-        runs: config.clustering.runs,
-        minServiceSize: config.clustering.minServiceSize,
-        services: options.services ?? config.clustering.services,
-        sharedGlobs: [...config.shared.modules, ...(options.previous?.shared.pinned ?? [])],
-        fanInRatio: config.shared.fanInRatio,
-        spread: config.shared.spread,
-        barrels,
-        pinnedGroups,
-        groupAnchors: new Map((options.previous?.services ?? []).map((service) => [service.name, service.modules])),
-        signals: signals.signals,
-        constraints: config.constraints,
-      },
-    );
+    const partitionOptions = {
+      seed: options.seed ?? config.clustering.seed,
+      resolution: config.clustering.resolution,
+      runs: config.clustering.runs,
+      minServiceSize: config.clustering.minServiceSize,
+      services: options.services ?? config.clustering.services,
+      sharedGlobs: [...config.shared.modules, ...(options.previous?.shared.pinned ?? [])],
+      fanInRatio: config.shared.fanInRatio,
+      spread: config.shared.spread,
+      barrels,
+      pinnedGroups,
+      groupAnchors: new Map((options.previous?.services ?? []).map((service) => [service.name, service.modules])),
+      signals: signals.signals,
+      constraints: config.constraints,
+    };
+    const partition = proposePartition(nodes, dependencies, partitionOptions);
+    const alternatives = options.confidence
+      ? CONFIDENCE_RUNS.map(([seedOffset, resolution]) =>
+          proposePartition(nodes, dependencies, {
+            ...partitionOptions,
+            seed: partitionOptions.seed + seedOffset,
+            resolution: partitionOptions.resolution * resolution,
+          }).services,
+        )
+      : undefined;
     const exportsOf = new Map(graph.modules.map((module) => [module.id as string, module.exports]));
     const proposed = nameServices(partition.services.map((modules) => ({ modules, exports: exportsOf })));
     const names = reconcileNames(partition.services, proposed, options.previous, pins);
-    return { partition, names, cycles: moduleCycles(graph) };
+    return { partition, names, cycles: moduleCycles(graph), alternatives, dependencies, nodes };
   });
 
   const { boundaries, apiSymbols } = buildBoundaries({
@@ -153,6 +178,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
     cycles,
     boundaries,
     signals: signals.summary,
+    evidence: explainServices(boundaries.services, nodes, dependencies, signals.signals),
+    stability: alternatives === undefined ? null : measureStability(boundaries.services, alternatives),
     tables,
     sharedReasons: Object.fromEntries([...partition.shared].sort(([a], [b]) => (a < b ? -1 : 1))),
     scores,

@@ -115,17 +115,21 @@ export function dampedGraph(nodes: string[], dependencies: Dependencies): Weight
  */
 export function withSignals(graph: WeightedGraph, signals: Signal[]): WeightedGraph {
   if (signals.length === 0) return graph;
+  const pairs: [string, string, number][] = graph.edges.map((edge) => [edge.a, edge.b, edge.weight]);
+  for (const signal of scaleSignals(graph, signals)) pairs.push(...signal.pairs);
+  return buildWeightedGraph(graph.nodes, pairs);
+}
+
+/** Each signal's pairs among the graph's nodes, in the units of the (damped) import weights. */
+export function scaleSignals(graph: WeightedGraph, signals: Signal[]): Signal[] {
   const importMean = graph.edges.length === 0 ? 1 : graph.edges.reduce((sum, edge) => sum + edge.weight, 0) / graph.edges.length;
   const known = new Set(graph.nodes);
-  const pairs: [string, string, number][] = graph.edges.map((edge) => [edge.a, edge.b, edge.weight]);
-  for (const signal of signals) {
+  return signals.map((signal) => {
     const relevant = signal.pairs.filter(([a, b, weight]) => known.has(a) && known.has(b) && a !== b && weight > 0);
     const total = relevant.reduce((sum, [, , weight]) => sum + weight, 0);
-    if (total === 0 || signal.weight === 0) continue;
-    const scale = (signal.weight * importMean * relevant.length) / total;
-    for (const [a, b, weight] of relevant) pairs.push([a, b, weight * scale]);
-  }
-  return buildWeightedGraph(graph.nodes, pairs);
+    const scale = total === 0 ? 0 : (signal.weight * importMean * relevant.length) / total;
+    return { ...signal, pairs: relevant.map(([a, b, weight]): [string, string, number] => [a, b, weight * scale]) };
+  });
 }
 
 /** Modules with no coupling left (all their dependencies are shared) join shared as "isolated". */

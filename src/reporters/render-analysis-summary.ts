@@ -20,7 +20,8 @@ export function renderAnalysisSummary(result: AnalysisResult, options: SummaryOp
   lines.push(c.dim(result.tsconfig === null ? "resolved without a tsconfig" : `resolved with ${result.tsconfig}`));
   lines.push("");
   lines.push(c.bold(`Proposed services: ${scores.overall.services}`));
-  const header = ["service", "files", "lines", "cohesion", "Ca", "Ce", "instability", "api"];
+  const stability = result.stability;
+  const header = ["service", "files", "lines", "cohesion", "Ca", "Ce", "instability", "api", ...(stability ? ["stability"] : [])];
   const rows = scores.services.map((service) => [
     service.name,
     String(service.files),
@@ -30,11 +31,26 @@ export function renderAnalysisSummary(result: AnalysisResult, options: SummaryOp
     String(service.efferent),
     service.instability.toFixed(2),
     String(service.apiSymbols),
+    ...(stability ? [(stability.services[service.name] ?? 0).toFixed(2)] : []),
   ]);
   lines.push(...formatTable(header, rows).map((line, index) => (index === 0 ? c.dim(line) : line)));
   lines.push("");
+  const evidence = new Map(result.evidence.map((entry) => [entry.service, entry]));
   for (const service of boundaries.services) {
     lines.push(`${c.cyan.bold(service.name)} ${c.dim(`(${service.modules.length})`)} ${c.dim(abbreviate(service.modules, 6))}`);
+    const why = evidence.get(service.name);
+    const top = why?.strongest[0];
+    if (why !== undefined && top !== undefined) {
+      const carried = Object.entries(why.signals)
+        .sort((a, b) => b[1] - a[1])
+        .map(([signal, share]) => `${signal} ${Math.round(share * 100)}%`)
+        .join(", ");
+      lines.push(c.dim(`  held by ${carried}; strongest: ${top.a.replace(/^src\//, "")} + ${top.b.replace(/^src\//, "")}`));
+    }
+  }
+  if (stability) {
+    const shaky = Object.entries(stability.modules).filter(([, value]) => value < 0.5).sort((a, b) => a[1] - b[1]);
+    lines.push(c.dim(`stability over ${stability.runs} other seeds and resolutions: ${shaky.length} modules below 0.5${shaky.length ? ` (${shaky.slice(0, 5).map(([module, value]) => `${module} ${value.toFixed(2)}`).join(", ")})` : ""}`));
   }
   lines.push(`${c.yellow.bold("shared")} ${c.dim(`(${boundaries.shared.modules.length})`)} ${c.dim(abbreviate(boundaries.shared.modules, 8))}`);
   lines.push("");

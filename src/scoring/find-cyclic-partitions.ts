@@ -1,4 +1,3 @@
-import { findCycles } from "../analyzer/find-cycles.js";
 import { placed, type Dependency, type Partition } from "./partition.js";
 
 export interface CyclicPartitionsResult {
@@ -25,7 +24,45 @@ export function findCyclicPartitions(partition: Partition, dependencies: Iterabl
     set.add(target);
     successors.set(source, set);
   }
-  const sorted = new Map([...successors].map(([service, targets]) => [service, [...targets].sort()]));
-  const cycles = findCycles([...partition.services], sorted);
+  const cycles = stronglyConnected([...partition.services].sort(), successors).filter((component) => component.length > 1);
   return { value: cycles.reduce((sum, cycle) => sum + cycle.length, 0), cycles };
+}
+
+/**
+ * Tarjan's strongly connected components, each sorted, sorted by first member. Recursive: there are
+ * few services. (The analyzer has an iterative copy for module graphs; scoring does not depend on
+ * the analyzer at runtime, since the analyzer depends on scoring.)
+ */
+function stronglyConnected(nodes: string[], successors: Map<string, Set<string>>): string[][] {
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const components: string[][] = [];
+  const visit = (node: string): void => {
+    index.set(node, index.size);
+    low.set(node, index.get(node) ?? 0);
+    stack.push(node);
+    onStack.add(node);
+    for (const next of [...(successors.get(node) ?? [])].sort()) {
+      if (!index.has(next)) {
+        visit(next);
+        low.set(node, Math.min(low.get(node) ?? 0, low.get(next) ?? 0));
+      } else if (onStack.has(next)) {
+        low.set(node, Math.min(low.get(node) ?? 0, index.get(next) ?? 0));
+      }
+    }
+    if (low.get(node) !== index.get(node)) return;
+    const component: string[] = [];
+    let member: string | undefined;
+    do {
+      member = stack.pop();
+      if (member === undefined) break;
+      onStack.delete(member);
+      component.push(member);
+    } while (member !== node);
+    components.push(component.sort());
+  };
+  for (const node of nodes) if (!index.has(node)) visit(node);
+  return components.sort((a, b) => ((a[0] ?? "") < (b[0] ?? "") ? -1 : 1));
 }

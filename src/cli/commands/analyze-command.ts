@@ -22,6 +22,7 @@ interface AnalyzeFlags {
   profile?: boolean;
   workers?: number;
   cache: boolean;
+  confidence?: boolean;
   cacheDir?: string;
   color: boolean;
 }
@@ -36,6 +37,7 @@ export function registerAnalyzeCommand(program: Command, io: CliConsole, setExit
     .option("--services <n>", "ask for this many services", positiveInteger)
     .option("--seed <n>", "seed of the clustering (default 42, or the config's)", integer)
     .addOption(new Option("--format <format>", "terminal summary or the whole result as JSON on stdout").choices(["text", "json"]).default("text"))
+    .option("--confidence", "re-cluster with 6 other seeds and resolutions and report how stable each module's service is")
     .option("--profile", "print where the time went (stderr)")
     .option("--workers <n>", "parser threads (default: one per core for large codebases; 0 = none)", integer)
     .option("--cache-dir <dir>", "where parse results are cached by content hash (default: <dir>/node_modules/.cache/decouple)")
@@ -54,6 +56,7 @@ export function registerAnalyzeCommand(program: Command, io: CliConsole, setExit
         services: flags.services,
         seed: flags.seed,
         workers: flags.workers,
+        confidence: flags.confidence,
         cacheDirectory: flags.cache ? path.resolve(flags.cacheDir ?? defaultCacheDirectory(root)) : undefined,
         onProgress: flags.format === "text" && io.color ? (message) => io.err(`${message}…\n`) : undefined,
       });

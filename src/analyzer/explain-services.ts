@@ -1,0 +1,68 @@
+import { dampedGraph, scaleSignals, type Signal } from "../clustering/propose-partition.js";
+import type { Dependencies } from "../clustering/detect-shared-modules.js";
+import { round } from "../scoring/score-boundaries.js";
+
+export interface ServiceEvidence {
+  service: string;
+  /** Share of the coupling inside the service that each signal contributes ("imports" included). */
+  signals: Record<string, number>;
+  /** The strongest module pairs holding it together, with what each signal adds to them. */
+  strongest: { a: string; b: string; weight: number; by: Record<string, number> }[];
+}
+
+/**
+ * Why each service's modules are together: which signals carry its internal coupling, and the
+ * strongest pairs, so a reviewer sees evidence rather than a verdict.
+ */
+export function explainServices(
+  services: { name: string; modules: string[] }[],
+  nodes: string[],
+  dependencies: Dependencies,
+  signals: Signal[],
+  strongest = 3,
+): ServiceEvidence[] {
+  const graph = dampedGraph(nodes, dependencies);
+  const sources: Signal[] = [{ name: "imports", weight: 1, pairs: graph.edges.map((edge) => [edge.a, edge.b, edge.weight]) }, ...scaleSignals(graph, signals)];
+  const serviceOf = new Map<string, string>();
+  for (const service of services) for (const module of service.modules) serviceOf.set(module, service.name);
+
+  const pairsByService = new Map<string, Map<string, Record<string, number>>>();
+  for (const source of sources) {
+    for (const [x, y, weight] of source.pairs) {
+      const service = serviceOf.get(x);
+      if (service === undefined || service !== serviceOf.get(y)) continue;
+      const [a, b] = x < y ? [x, y] : [y, x];
+      const pairs = pairsByService.get(service) ?? new Map<string, Record<string, number>>();
+      const by = pairs.get(`${a}\0${b}`) ?? {};
+      by[source.name] = (by[source.name] ?? 0) + weight;
+      pairs.set(`${a}\0${b}`, by);
+      pairsByService.set(service, pairs);
+    }
+  }
+
+  return services.map(({ name }) => {
+    const pairs = [...(pairsByService.get(name) ?? new Map<string, Record<string, number>>())].map(([key, by]) => {
+      const [a, b] = key.split("\0") as [string, string];
+      return { a, b, by, weight: Object.values(by).reduce((sum, weight) => sum + weight, 0) };
+    });
+    const totals: Record<string, number> = {};
+    let total = 0;
+    for (const pair of pairs) {
+      for (const [signal, weight] of Object.entries(pair.by)) totals[signal] = (totals[signal] ?? 0) + weight;
+      total += pair.weight;
+    }
+    return {
+      service: name,
+      signals: Object.fromEntries(Object.entries(totals).sort(([x], [y]) => (x < y ? -1 : 1)).map(([signal, weight]) => [signal, round(weight / total)])),
+      strongest: pairs
+        .sort((x, y) => y.weight - x.weight || (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : 1))
+        .slice(0, strongest)
+        .map((pair) => ({
+          a: pair.a,
+          b: pair.b,
+          weight: round(pair.weight),
+          by: Object.fromEntries(Object.entries(pair.by).sort(([x], [y]) => (x < y ? -1 : 1)).map(([signal, weight]) => [signal, round(weight)])),
+        })),
+    };
+  });
+}
