@@ -12,6 +12,7 @@ import { collectSignals, type SignalSummary } from "../signals/collect-signals.j
 import { tableUses } from "../signals/data-coupling.js";
 import { explainServices, type ServiceEvidence } from "./explain-services.js";
 import { measureStability, type Stability } from "./measure-stability.js";
+import { planExtraction, type ExtractionStep } from "./plan-extraction.js";
 import { tableOwnership, type TableOwnership } from "./table-ownership.js";
 import { findCycles } from "./find-cycles.js";
 import { nameServices } from "./name-services.js";
@@ -66,6 +67,8 @@ export interface AnalysisResult {
   stability: Stability | null;
   /** Who reads and writes each database table, by module and service. */
   tables: TableOwnership[];
+  /** The order to cut services out and what each step must change. */
+  plan: ExtractionStep[];
   /** What changed against the previous boundaries file; null on a first run. */
   changes: BoundaryChanges | null;
   warnings: Warning[];
@@ -181,6 +184,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
     evidence: explainServices(boundaries.services, nodes, dependencies, signals.signals),
     stability: alternatives === undefined ? null : measureStability(boundaries.services, alternatives),
     tables,
+    plan: planExtraction(graph, boundaries, tables),
     sharedReasons: Object.fromEntries([...partition.shared].sort(([a], [b]) => (a < b ? -1 : 1))),
     scores,
     changes: options.previous === undefined ? null : describeChanges(options.previous, boundaries),

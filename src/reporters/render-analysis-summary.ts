@@ -58,6 +58,17 @@ export function renderAnalysisSummary(result: AnalysisResult, options: SummaryOp
   lines.push(
     `modularity ${c.bold(overall.modularity.toFixed(3))}, cross-boundary dependencies ${c.bold(String(overall.crossBoundaryEdges.value))} value + ${overall.crossBoundaryEdges.typeOnly} type-only, weight cut ${c.bold(`${(overall.cutWeightShare * 100).toFixed(1)}%`)}`,
   );
+  if (result.plan.length > 0) {
+    lines.push("");
+    lines.push(c.bold("Extraction plan") + c.dim(" (fewest callers and least shared data first; --format json has every call site)"));
+    for (const step of result.plan.slice(0, 5)) {
+      const parts = [`${step.callSites.length} call sites to switch to a client`];
+      if (step.tables.length > 0) parts.push(`tables to split: ${step.tables.map((table) => `${table.table} (also ${table.alsoUsedBy.join(", ")})`).join("; ")}`);
+      if (step.events.length > 0) parts.push(`events instead of calls to ${step.events.map((event) => `${event.to} (${event.symbols.slice(0, 3).join(", ")})`).join("; ")}`);
+      lines.push(`  ${step.step}. ${c.cyan(step.service)}: ${parts.join("; ")}`);
+    }
+    if (result.plan.length > 5) lines.push(c.dim(`  … ${result.plan.length - 5} more steps`));
+  }
   if (result.changes !== null) {
     const { kept, added, removed, moved } = result.changes;
     lines.push(

@@ -8,7 +8,7 @@
 export interface Partition {
   /** Service of each module in the partition. */
   serviceOf: ReadonlyMap<string, string>;
-  /** Every service, sorted; a service may have no module in `serviceOf` only if the caller allows it. */
+  /** Every service, sorted: K in the formulas. `toPartition` lists those with at least one module. */
   services: readonly string[];
 }
 

@@ -136,6 +136,12 @@ describe("cyclic dependent partitions", () => {
     expect(findCyclicPartitions(partition, dependencies)).toEqual({ value: 2, cycles: [["a", "b"]] });
     expect(findCyclicPartitions(partition, [dependency("a1", "b1", 1), dependency("b1", "c1", 1)]).value).toBe(0);
   });
+
+  it("finds every cycle: p → q → r → p and s ⇄ t (t → p joins no cycle) make 5 services", () => {
+    const five = toPartition(new Map(["p", "q", "r", "s", "t", "u"].map((service) => [`${service}1`, service])));
+    const edges = [["p", "q"], ["q", "r"], ["r", "p"], ["s", "t"], ["t", "s"], ["t", "p"], ["u", "p"]].map(([x, y]) => dependency(`${x}1`, `${y}1`, 1));
+    expect(findCyclicPartitions(five, edges)).toEqual({ value: 5, cycles: [["p", "q", "r"], ["s", "t"]] });
+  });
 });
 
 describe("instability (Martin)", () => {

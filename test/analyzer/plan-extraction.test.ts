@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { planExtraction } from "../../src/analyzer/plan-extraction.js";
+import type { Boundaries } from "../../src/model/boundaries.js";
+import type { ModuleEdge, ModuleGraph } from "../../src/model/module-graph.js";
+import type { ModuleId } from "../../src/model/module-id.js";
+
+const id = (path: string) => path as ModuleId;
+
+function edge(from: string, to: string, line: number, ...names: string[]): ModuleEdge {
+  return {
+    from: id(from),
+    to: id(to),
+    kind: "value",
+    line,
+    specifier: to,
+    symbols: names.map((name) => ({ name, declaredIn: id(to), declaredAs: name, uses: 1, typeOnly: false })),
+  };
+}
+
+describe("planExtraction", () => {
+  const boundaries: Boundaries = {
+    version: 1,
+    services: [
+      { name: "billing", modules: ["billing.ts"], pinned: [], api: [] },
+      { name: "mail", modules: ["mail.ts"], pinned: [], api: [] },
+      { name: "orders", modules: ["orders.ts", "checkout.ts"], pinned: [], api: [] },
+    ],
+    shared: { modules: ["app.ts"], pinned: [] },
+  };
+  const graph: ModuleGraph = {
+    modules: [],
+    edges: [
+      edge("orders.ts", "billing.ts", 3, "charge"),
+      edge("checkout.ts", "billing.ts", 7, "charge", "refund"),
+      edge("billing.ts", "orders.ts", 2, "markPaid"),
+      edge("orders.ts", "mail.ts", 4, "sendReceipt"),
+      edge("app.ts", "orders.ts", 1, "ordersRouter"),
+    ],
+    externals: [],
+    unresolved: [],
+    syntaxErrors: [],
+  };
+  const tables = [
+    { table: "payments", writers: ["billing.ts"], readers: ["orders.ts"], writerServices: ["billing"], readerServices: ["orders"] },
+  ];
+
+  it("orders steps by callers, then shared data, and lists what each step changes", () => {
+    const plan = planExtraction(graph, boundaries, tables);
+    expect(plan.map((step) => `${step.step}. ${step.service} (${step.callSites.length})`)).toEqual(["1. mail (1)", "2. billing (2)", "3. orders (2)"]);
+    const billing = plan[1];
+    expect(billing?.callSites).toEqual([
+      { from: "checkout.ts", line: 7, symbols: ["charge", "refund"], by: "orders" },
+      { from: "orders.ts", line: 3, symbols: ["charge"], by: "orders" },
+    ]);
+    expect(billing?.tables).toEqual([{ table: "payments", alsoUsedBy: ["orders"] }]);
+    // billing calls orders, which calls billing: the call back becomes an event.
+    expect(billing?.events).toEqual([{ to: "orders", symbols: ["markPaid"] }]);
+    // orders goes last: billing is out already, so no event is suggested for it.
+    expect(plan[2]?.events).toEqual([]);
+  });
+});
