@@ -82,9 +82,12 @@ async function runTool(tool: Tool, c: BenchCase, runs: number, corpusFiles: Read
   let peakMb: number | undefined;
   try {
     for (let run = 0; run < runs; run += 1) {
-      const m = measureCommand(commandFor(tool, c, outFile, timeoutMs));
+      const m = await measureCommand(commandFor(tool, c, outFile, timeoutMs));
       if (m.peakMb !== undefined) peakMb = Math.max(peakMb ?? 0, m.peakMb);
-      if (m.status !== "ok") return [{ status: m.status, runs: run + 1, note: m.stderrTail, ...(peakMb === undefined ? {} : { peakMb }) }, undefined];
+      // madge prints its errors to stdout, which went to the output file.
+      const printed = m.stderrTail || (existsSync(outFile) ? readFileSync(outFile, "utf8").slice(0, 400) : "");
+      const note = m.status === "timeout" ? `over ${timeoutMs / 60_000} min` : printed;
+      if (m.status !== "ok") return [{ status: m.status, runs: run + 1, note, ...(peakMb === undefined ? {} : { peakMb }) }, undefined];
       seconds.push(m.seconds);
     }
     const edges = await readEdgesFor(tool, c, outFile, corpusFiles);

@@ -14,6 +14,7 @@ export interface ToolDisagreement {
 /** Compares the edge sets of the tools that succeeded; empty when they all agree. */
 export function diffEdges(sets: ReadonlyMap<string, ReadonlySet<Edge>>, sampleSize = 5): ToolDisagreement[] {
   const out: ToolDisagreement[] = [];
+  if (sets.size < 2) return out;
   for (const [tool, own] of sets) {
     const others = new Set<Edge>();
     for (const [name, set] of sets) if (name !== tool) for (const e of set) others.add(e);

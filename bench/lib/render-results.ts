@@ -58,7 +58,8 @@ export function renderResults(results: CaseResult[], header: string): string {
     }
   }
   if (notes.length > 0) out.push("", "## Failures", "", ...notes);
-  const diffs = results.filter((r) => r.disagreements.length > 0);
+  // A comparison needs two tools that succeeded.
+  const diffs = results.filter((r) => r.disagreements.length > 0 && TOOLS.filter((t) => r.tools[t].status === "ok").length >= 2);
   if (diffs.length > 0) {
     out.push("", "## Edge disagreements", "", "Edges (from -> to) that some tools found and others did not; first few of each.");
     for (const r of diffs) {

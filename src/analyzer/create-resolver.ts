@@ -8,6 +8,8 @@ export interface ResolverSettings {
   root: string;
   /** Absolute path of the tsconfig that drives resolution, or undefined to use Node-style defaults. */
   tsconfig: string | undefined;
+  /** Told when the tsconfig cannot be used as it is and resolution falls back to defaults. */
+  onWarning?: (message: string) => void;
 }
 
 export type Resolution =
@@ -22,23 +24,13 @@ const BUILTINS = new Set(builtinModules);
 /** Resolves specifiers the way the project's tsconfig does (paths, baseUrl, extends, references, exports). */
 export function createResolver(settings: ResolverSettings): (fromFile: string, specifier: string) => Resolution {
   const workspaces = readWorkspacePackages(settings.root);
-  const resolver = new ResolverFactory({
-    ...(settings.tsconfig === undefined ? {} : { tsconfig: { configFile: settings.tsconfig, references: "auto" } }),
-    extensions: EXTENSIONS,
-    extensionAlias: {
-      ".js": [".ts", ".tsx", ".d.ts", ".js", ".jsx"],
-      ".jsx": [".tsx", ".jsx"],
-      ".mjs": [".mts", ".mjs"],
-      ".cjs": [".cts", ".cjs"],
-    },
-    conditionNames: ["source", "types", "import", "require", "node", "default"],
-    mainFields: ["source", "types", "module", "main"],
-    mainFiles: ["index"],
-    exportsFields: [["exports"]],
-    symlinks: true,
-  });
-
-  if (settings.tsconfig !== undefined) assertTsconfigLoads(resolver, settings.root);
+  let resolver = makeFactory(settings.tsconfig);
+  if (settings.tsconfig !== undefined && !tsconfigLoads(resolver, settings.root)) {
+    // Published sources often ship a tsconfig that extends a base left out of the package: resolve
+    // with defaults rather than fail every import.
+    settings.onWarning?.(`${path.relative(settings.root, settings.tsconfig) || settings.tsconfig} extends a tsconfig that does not exist: resolving with Node/TypeScript defaults instead`);
+    resolver = makeFactory(undefined);
+  }
 
   return (fromFile, specifier) => {
     const bare = bareName(specifier);
@@ -66,14 +58,38 @@ export function createResolver(settings: ResolverSettings): (fromFile: string, s
   };
 }
 
-function assertTsconfigLoads(resolver: ResolverFactory, root: string): void {
+function makeFactory(tsconfig: string | undefined): ResolverFactory {
+  return new ResolverFactory({
+    ...(tsconfig === undefined ? {} : { tsconfig: { configFile: tsconfig, references: "auto" } }),
+    extensions: EXTENSIONS,
+    extensionAlias: {
+      ".js": [".ts", ".tsx", ".d.ts", ".js", ".jsx"],
+      ".jsx": [".tsx", ".jsx"],
+      ".mjs": [".mts", ".mjs"],
+      ".cjs": [".cts", ".cjs"],
+    },
+    conditionNames: ["source", "types", "import", "require", "node", "default"],
+    mainFields: ["source", "types", "module", "main"],
+    mainFiles: ["index"],
+    exportsFields: [["exports"]],
+    symlinks: true,
+  });
+}
+
+/**
+ * Probes the tsconfig: a file that does not parse is the user's to fix (DCP003, naming the file,
+ * line and column); a missing `extends` target returns false so the caller falls back.
+ */
+function tsconfigLoads(resolver: ResolverFactory, root: string): boolean {
   const probe = resolver.sync(root, "./__decouple_probe__");
+  if (probe.error?.startsWith("Tsconfig not found")) return false;
   if (probe.error?.startsWith("Failed to load tsconfig")) {
     const match = /Failed to load tsconfig "([^"]+)": \w+ \{.*?message: "([^"]+)"(?:, line: (\d+), column: (\d+))?/.exec(probe.error);
     const where = match ? `${match[1]}${match[3] ? `:${match[3]}:${match[4]}` : ""}` : "tsconfig";
     const what = match?.[2] ?? probe.error;
     throw new UserError("DCP003", `cannot read ${where}: ${what}. Fix the file or point --config's "tsconfig" at a valid one.`);
   }
+  return true;
 }
 
 /** The package name of a bare specifier ("@scope/pkg/sub" -> "@scope/pkg"), undefined for relative ones. */

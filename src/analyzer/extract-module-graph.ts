@@ -55,7 +55,7 @@ export async function extractModuleGraph(options: ExtractOptions): Promise<Extra
   if (tsconfig === undefined) {
     warnings.push({ kind: "no-tsconfig", message: "no tsconfig.json found: resolving imports with Node/TypeScript defaults (index files, .js written for .ts)" });
   }
-  const resolve = createResolver({ root, tsconfig });
+  const resolve = createResolver({ root, tsconfig, onWarning: (message) => warnings.push({ kind: "no-tsconfig", message }) });
 
   const files = options.files ?? (await time("discover", () => discoverFiles(root, config.include, config.exclude))).files;
   if (files.length === 0) {

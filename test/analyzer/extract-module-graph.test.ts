@@ -225,3 +225,15 @@ describe("module graph: discovery", () => {
     expect(edgesOf(graph)).toContain("src/user.ts -> src/ok.ts (value)");
   });
 });
+
+describe("module graph: a tsconfig that extends a missing base", () => {
+  it("falls back to defaults with a warning instead of failing every import", async () => {
+    const graph = await graphOf({
+      "src/tsconfig.json": { extends: "../tsconfig.base.json", compilerOptions: { types: ["node"] } },
+      "src/a.ts": `import { b } from "./b.js";\nexport const a = b;`,
+      "src/b.ts": "export const b = 1;",
+    }, { tsconfig: "src/tsconfig.json" });
+    expect(edgesOf(graph)).toEqual(["src/a.ts -> src/b.ts (value)"]);
+    expect(graph.warnings.some((w) => /no-tsconfig: src\/tsconfig\.json extends a tsconfig that does not exist/.test(w))).toBe(true);
+  });
+});
