@@ -13,6 +13,7 @@ export default tseslint.config(
       "examples/**/node_modules/**",
       "**/generated/**",
       ".scratch/**",
+      ".decouple-tmp/**",
     ],
   },
   js.configs.recommended,

@@ -39,7 +39,9 @@ export function createResolver(settings: ResolverSettings): (fromFile: string, s
     }
     const result = resolver.sync(path.dirname(fromFile), specifier);
     if (result.path !== undefined && result.path !== null) {
-      if (result.path.split(path.sep).includes("node_modules")) return { type: "external", name: bare ?? specifier };
+      // Judge node_modules below the root only: a project may itself live under a node_modules path.
+      const relative = path.relative(settings.root, result.path);
+      if (relative.startsWith("..") || relative.split(path.sep).includes("node_modules")) return { type: "external", name: bare ?? specifier };
       return { type: "file", path: result.path };
     }
     if (bare !== undefined) {

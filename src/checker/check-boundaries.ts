@@ -40,6 +40,8 @@ export interface CheckOptions {
   baseline: Baseline;
   /** Only the modules changed since a git revision: root-relative paths from `listChangedFiles`. */
   changed?: { since: string; files: string[] } | undefined;
+  /** Folder of the content-hash parse cache (shared with `analyze`); undefined: no cache. */
+  cacheDirectory?: string | undefined;
 }
 
 /** Reads the code and judges it: the whole graph, or only what a diff touches. */
@@ -49,7 +51,7 @@ export async function checkBoundaries(options: CheckOptions): Promise<CheckResul
     const { graph, scope, parsed } = await extractChangedGraph(root, options.config, options.changed.files);
     return evaluateCheck(graph, options.boundaries, options.config, options.baseline, { mode: "changed", since: options.changed.since, modules: scope, parsed });
   }
-  const { graph, warnings } = await extractModuleGraph({ root, config: options.config });
+  const { graph, warnings } = await extractModuleGraph({ root, config: options.config, cacheDirectory: options.cacheDirectory });
   const result = evaluateCheck(graph, options.boundaries, options.config, options.baseline, { mode: "full", modules: graph.modules.length });
   return { ...result, warnings: warnings.filter((warning) => warning.kind !== "no-tsconfig").map((warning) => warning.message) };
 }

@@ -3,6 +3,8 @@ import { Option, type Command } from "commander";
 import { baselinePathFor, readBaseline } from "../../checker/baseline.js";
 import { applyBaseline, checkBoundaries, hasNewErrors, updatedBaseline } from "../../checker/check-boundaries.js";
 import { emitDependencyCruiser } from "../../checker/emit-dependency-cruiser.js";
+import { emitEslintPluginBoundaries } from "../../checker/emit-eslint-plugin-boundaries.js";
+import { defaultCacheDirectory } from "../../analyzer/extract-module-graph.js";
 import { listChangedFiles } from "../../checker/list-changed-files.js";
 import { loadConfig } from "../../config/load-config.js";
 import { readBoundaries } from "../../io/read-boundaries.js";
@@ -21,7 +23,9 @@ interface CheckFlags {
   output?: string;
   updateBaseline?: boolean;
   changedSince?: string;
-  emit?: "dependency-cruiser";
+  emit?: "dependency-cruiser" | "eslint-plugin-boundaries";
+  cache: boolean;
+  cacheDir?: string;
   color: boolean;
 }
 
@@ -37,7 +41,9 @@ export function registerCheckCommand(program: Command, io: CliConsole, setExitCo
     .option("--output <file>", "write the report (or the --emit rule set) to a file instead of stdout")
     .option("--update-baseline", "rewrite the baseline with the violations found now, and pass")
     .option("--changed-since <ref>", "check only files changed since a git revision (plus untracked files)")
-    .addOption(new Option("--emit <tool>", "write the boundaries as another tool's rule set instead of checking").choices(["dependency-cruiser"]))
+    .addOption(new Option("--emit <tool>", "write the boundaries as another tool's rule set instead of checking").choices(["dependency-cruiser", "eslint-plugin-boundaries"]))
+    .option("--cache-dir <dir>", "where parse results are cached by content hash (default: <dir>/node_modules/.cache/decouple)")
+    .option("--no-cache", "parse every file, read and write no cache")
     .option("--no-color", "plain text output")
     .action(async (dir: string, flags: CheckFlags) => {
       const root = path.resolve(dir);
@@ -49,7 +55,7 @@ export function registerCheckCommand(program: Command, io: CliConsole, setExitCo
         else writeFileAtomic(path.resolve(flags.output), text);
       };
       if (flags.emit !== undefined) {
-        write(emitDependencyCruiser(boundaries, config));
+        write(flags.emit === "dependency-cruiser" ? emitDependencyCruiser(boundaries, config) : emitEslintPluginBoundaries(boundaries, config));
         setExitCode(0);
         return;
       }
@@ -59,7 +65,14 @@ export function registerCheckCommand(program: Command, io: CliConsole, setExitCo
       const baselineFile = path.resolve(flags.baseline ?? baselinePathFor(boundariesFile));
       const baseline = readBaseline(baselineFile);
       const changed = flags.changedSince === undefined ? undefined : { since: flags.changedSince, files: listChangedFiles(root, flags.changedSince) };
-      let result = await checkBoundaries({ root, config, boundaries, baseline, changed });
+      let result = await checkBoundaries({
+        root,
+        config,
+        boundaries,
+        baseline,
+        changed,
+        cacheDirectory: flags.cache ? path.resolve(flags.cacheDir ?? defaultCacheDirectory(root)) : undefined,
+      });
       if (flags.updateBaseline) {
         const next = updatedBaseline(result, baseline);
         writeFileAtomic(baselineFile, toStableJson(next));
