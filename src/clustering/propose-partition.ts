@@ -58,6 +58,7 @@ export function proposePartition(nodes: string[], dependencies: Dependencies, op
   for (const hub of findHubs(graph.nodes, importersOf(dependencies), options.fanInRatio)) {
     if (!shared.has(hub) && !pinned.has(hub)) shared.set(hub, "hub");
   }
+  const hubs = new Set([...shared].filter(([, reason]) => reason === "hub" || reason === "configured").map(([node]) => node));
 
   let communityOf = new Map<string, number>();
   // Modules that turn out to serve many services are set apart and the rest re-clustered, until
@@ -66,7 +67,7 @@ export function proposePartition(nodes: string[], dependencies: Dependencies, op
     const rest = withoutIsolated(inducedGraph(graph, graph.nodes.filter((node) => !shared.has(node))), pinned, shared);
     communityOf = clusterOnce(rest, options, pinned);
     if (round === MAX_ROUNDS - 1) break;
-    const spread = [...findSpreadModules(rest.nodes, dependencies, communityOf, options.spread)].filter(([node]) => !pinned.has(node));
+    const spread = [...findSpreadModules(rest.nodes, dependencies, communityOf, options.spread, hubs)].filter(([node]) => !pinned.has(node));
     if (spread.length === 0) break;
     for (const [node, reason] of spread) shared.set(node, reason);
   }

@@ -107,8 +107,10 @@ describe("proposePartition", () => {
     const { graph } = plantedGraph(4, 10, 0.6, 0.01);
     graph.nodes.push("app", "orchestrator");
     for (let group = 0; group < 4; group++) {
+      // A composition root depends on many modules (4 x spread = 12 here), evenly over services.
       depend(graph, "app", `g${group}/m001`, 2);
       depend(graph, "app", `g${group}/m002`, 2);
+      depend(graph, "app", `g${group}/m007`, 2);
       depend(graph, "orchestrator", `g${group}/m003`, 1);
     }
     for (const caller of ["g0/m004", "g0/m005", "g0/m006"]) depend(graph, caller, "orchestrator", 3);
