@@ -27,7 +27,11 @@ export function applyConstraints(graph: WeightedGraph, communityOf: Map<string, 
 
 function members(communityOf: Map<string, number>): Map<number, string[]> {
   const byCommunity = new Map<number, string[]>();
-  for (const [node, community] of communityOf) byCommunity.set(community, [...(byCommunity.get(community) ?? []), node]);
+  for (const [node, community] of communityOf) {
+    const list = byCommunity.get(community);
+    if (list === undefined) byCommunity.set(community, [node]);
+    else list.push(node);
+  }
   return byCommunity;
 }
 

@@ -61,11 +61,11 @@ function spreadOf(weights: Map<string, number> | undefined, communityOf: Map<str
 export function findSpreadModules(
   nodes: string[],
   dependencies: Dependencies,
+  importers: Map<string, Map<string, number>>,
   communityOf: Map<string, number>,
   spread: number,
   hubs: Set<string> = new Set(),
 ): Map<string, "spread" | "entry" | "infrastructure"> {
-  const importers = importersOf(dependencies);
   const hubFolders = new Set([...hubs].map(folderOf));
   const result = new Map<string, "spread" | "entry" | "infrastructure">();
   for (const node of nodes) {

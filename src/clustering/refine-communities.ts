@@ -1,31 +1,40 @@
 import { renumber } from "./run-louvain.js";
-import { adjacency, type WeightedGraph } from "./weighted-graph.js";
+import type { WeightedGraph } from "./weighted-graph.js";
 
 /**
- * Louvain can return communities whose members are not connected to each other (the flaw Leiden
- * fixes). A service must hang together, so each community is split into its connected parts.
+ * Louvain can return communities whose members are not connected (the flaw Leiden fixes). A
+ * service must hang together, so each community is split into its connected parts: union-find
+ * over the edges inside communities, linear in the edges, no recursion.
  */
 export function splitDisconnected(graph: WeightedGraph, communityOf: Map<string, number>): Map<string, number> {
-  const neighbours = new Map([...adjacency(graph)].map(([node, list]) => [node, [...list.keys()].sort()]));
-  const result = new Map<string, number>();
-  let next = 0;
-  for (const start of [...communityOf.keys()].sort()) {
-    if (result.has(start)) continue;
-    const community = communityOf.get(start);
-    const stack = [start];
-    result.set(start, next);
-    while (stack.length > 0) {
-      const node = stack.pop() as string;
-      for (const neighbour of neighbours.get(node) ?? []) {
-        if (!result.has(neighbour) && communityOf.get(neighbour) === community) {
-          result.set(neighbour, next);
-          stack.push(neighbour);
-        }
-      }
+  const parent = new Map<string, string>();
+  const find = (node: string): string => {
+    let root = node;
+    while (parent.has(root)) root = parent.get(root) as string;
+    // Path compression keeps later finds short.
+    let current = node;
+    while (current !== root) {
+      const next = parent.get(current) as string;
+      parent.set(current, root);
+      current = next;
     }
-    next++;
+    return root;
+  };
+  for (const { a, b } of graph.edges) {
+    const community = communityOf.get(a);
+    if (community === undefined || community !== communityOf.get(b)) continue;
+    const rootA = find(a);
+    const rootB = find(b);
+    if (rootA !== rootB) parent.set(rootA < rootB ? rootB : rootA, rootA < rootB ? rootA : rootB);
   }
-  return renumber(result);
+  const roots = new Map<string, number>();
+  const result = new Map<string, number>();
+  for (const node of [...communityOf.keys()].sort()) {
+    const root = find(node);
+    if (!roots.has(root)) roots.set(root, roots.size);
+    result.set(node, roots.get(root) as number);
+  }
+  return result;
 }
 
 /** Total weight between every pair of communities ("i,j" with i < j). */

@@ -15,7 +15,11 @@ export function nameSimilarity(
   for (const module of modules) {
     const base = module.split("/").pop()?.replace(/\.[^.]+$/, "") ?? "";
     const words = new Set([...splitWords(base), ...(exportsOf.get(module) ?? []).flatMap((symbol) => splitWords(symbol))]);
-    for (const word of words) modulesByWord.set(word, [...(modulesByWord.get(word) ?? []), module]);
+    for (const word of words) {
+      const members = modulesByWord.get(word);
+      if (members === undefined) modulesByWord.set(word, [module]);
+      else members.push(module);
+    }
   }
   const weights = new Map<string, number>();
   for (const members of modulesByWord.values()) {
