@@ -86,7 +86,8 @@ function assertDirectory(root: string): void {
   if (!stat.isDirectory()) throw new UserError("DCP001", `${root} is not a directory. Pass the root folder of the codebase, not a file.`);
 }
 
-function findTsconfig(root: string, configured: string | undefined): string | undefined {
+/** The tsconfig that resolves imports: the config's, else tsconfig.json in the root. */
+export function findTsconfig(root: string, configured: string | undefined): string | undefined {
   if (configured !== undefined) {
     const file = path.resolve(root, configured);
     if (!fs.existsSync(file)) throw new UserError("DCP003", `tsconfig ${file} (set in the decouple config) does not exist.`);

@@ -1,11 +1,10 @@
-import fs from "node:fs";
 import path from "node:path";
+import { findTsconfig } from "../analyzer/extract-module-graph.js";
 import { buildModuleGraph } from "../analyzer/build-module-graph.js";
 import { createResolver } from "../analyzer/create-resolver.js";
 import { discoverFiles } from "../analyzer/discover-files.js";
 import { readAndParse } from "../analyzer/parse-files.js";
 import type { Config } from "../model/config.js";
-import { UserError } from "../model/errors.js";
 import type { ModuleGraph, ParsedModule } from "../model/module-graph.js";
 import { toModuleId } from "../model/module-id.js";
 
@@ -71,15 +70,4 @@ export async function extractChangedGraph(root: string, config: Config, changed:
     edges: full.edges.filter((edge) => scope.has(edge.from)),
   };
   return { graph, scope: [...scope].sort(), parsed: list.length };
-}
-
-// Same lookup as the analyzer's: the config's tsconfig, else tsconfig.json in the root.
-function findTsconfig(root: string, configured: string | undefined): string | undefined {
-  if (configured !== undefined) {
-    const file = path.resolve(root, configured);
-    if (!fs.existsSync(file)) throw new UserError("DCP003", `tsconfig ${file} (set in the decouple config) does not exist.`);
-    return file;
-  }
-  const file = path.join(root, "tsconfig.json");
-  return fs.existsSync(file) ? file : undefined;
 }
