@@ -1,7 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { createJiti } from "jiti";
 import type { ZodError } from "zod";
 import { configSchema, type Config } from "../model/config.js";
 import { UserError } from "../model/errors.js";
@@ -37,6 +36,8 @@ async function readConfigFile(file: string): Promise<unknown> {
   }
   try {
     // `import { defineConfig } from "decouple"` resolves to the running copy, installed or not (npx).
+    // Loaded only for TypeScript configs: it is the slowest module to start.
+    const { createJiti } = await import("jiti");
     const jiti = createJiti(pathToFileURL(file).href, { moduleCache: false, alias: { decouple: OWN_API } });
     const loaded = await jiti.import<{ default?: unknown }>(file);
     return loaded.default ?? loaded;

@@ -1,13 +1,11 @@
 import path from "node:path";
 import { Option, type Command } from "commander";
-import { analyze, type AnalysisResult, type Stage } from "../../analyzer/analyze.js";
+import type { AnalysisResult, Stage } from "../../analyzer/analyze.js";
 import { defaultCacheDirectory } from "../../analyzer/extract-module-graph.js";
 import { baselinePathFor } from "../../checker/baseline.js";
-import { computeBaseline } from "../../checker/compute-baseline.js";
 import { loadConfig } from "../../config/load-config.js";
 import { readBoundaries } from "../../io/read-boundaries.js";
 import { toStableJson, writeFileAtomic } from "../../io/write-json-file.js";
-import { renderAnalysisSummary } from "../../reporters/render-analysis-summary.js";
 import type { CliConsole } from "../console.js";
 import { integer, positiveInteger } from "../parse-options.js";
 
@@ -44,6 +42,12 @@ export function registerAnalyzeCommand(program: Command, io: CliConsole, setExit
     .option("--no-cache", "parse every file, read and write no cache")
     .option("--no-color", "plain text output")
     .action(async (dir: string, flags: AnalyzeFlags) => {
+      // The pipeline is loaded when the command runs, so `--help` and other commands start fast.
+      const [{ analyze }, { computeBaseline }, { renderAnalysisSummary }] = await Promise.all([
+        import("../../analyzer/analyze.js"),
+        import("../../checker/compute-baseline.js"),
+        import("../../reporters/render-analysis-summary.js"),
+      ]);
       const root = path.resolve(dir);
       const { config } = await loadConfig(root, flags.config);
       const out = path.resolve(flags.out ?? path.join(root, BOUNDARIES_FILE));

@@ -1,11 +1,6 @@
 import path from "node:path";
 import { Option, type Command } from "commander";
 import { baselinePathFor, readBaseline } from "../../checker/baseline.js";
-import { applyBaseline, checkBoundaries, hasNewErrors, updatedBaseline } from "../../checker/check-boundaries.js";
-import { emitDependencyCruiser } from "../../checker/emit-dependency-cruiser.js";
-import { emitEslintPluginBoundaries } from "../../checker/emit-eslint-plugin-boundaries.js";
-import { defaultCacheDirectory } from "../../analyzer/extract-module-graph.js";
-import { listChangedFiles } from "../../checker/list-changed-files.js";
 import { loadConfig } from "../../config/load-config.js";
 import { readBoundaries } from "../../io/read-boundaries.js";
 import { toStableJson, writeFileAtomic } from "../../io/write-json-file.js";
@@ -46,6 +41,19 @@ export function registerCheckCommand(program: Command, io: CliConsole, setExitCo
     .option("--no-cache", "parse every file, read and write no cache")
     .option("--no-color", "plain text output")
     .action(async (dir: string, flags: CheckFlags) => {
+      const [
+        { applyBaseline, checkBoundaries, hasNewErrors, updatedBaseline },
+        { emitDependencyCruiser },
+        { emitEslintPluginBoundaries },
+        { defaultCacheDirectory },
+        { listChangedFiles },
+      ] = await Promise.all([
+        import("../../checker/check-boundaries.js"),
+        import("../../checker/emit-dependency-cruiser.js"),
+        import("../../checker/emit-eslint-plugin-boundaries.js"),
+        import("../../analyzer/extract-module-graph.js"),
+        import("../../checker/list-changed-files.js"),
+      ]);
       const root = path.resolve(dir);
       const { config } = await loadConfig(root, flags.config);
       const boundariesFile = path.resolve(flags.boundaries ?? path.join(root, BOUNDARIES_FILE));

@@ -1,15 +1,10 @@
 import path from "node:path";
 import { InvalidArgumentError, Option, type Command } from "commander";
-import { buildCouplingGraph } from "../../analyzer/build-coupling-graph.js";
-import { extractModuleGraph } from "../../analyzer/extract-module-graph.js";
 import { loadConfig } from "../../config/load-config.js";
 import { readBoundaries } from "../../io/read-boundaries.js";
 import { toStableJson } from "../../io/write-json-file.js";
 import { UserError } from "../../model/errors.js";
 import { DEFAULT_SIZE_BOUNDS } from "../../scoring/compute-non-extreme-distribution.js";
-import { readReference } from "../../scoring/read-reference.js";
-import { renderScoreText } from "../../scoring/render-score-text.js";
-import { scoreDecomposition } from "../../scoring/score-decomposition.js";
 import type { CliConsole } from "../console.js";
 import { BOUNDARIES_FILE } from "./analyze-command.js";
 
@@ -36,6 +31,13 @@ export function registerScoreCommand(program: Command, io: CliConsole, setExitCo
     .option("--ned-max <n>", "largest non-extreme service size, in modules", wholeNumber, DEFAULT_SIZE_BOUNDS.max)
     .option("--no-color", "plain text output")
     .action(async (dir: string, flags: ScoreFlags) => {
+      const [{ buildCouplingGraph }, { extractModuleGraph }, { readReference }, { renderScoreText }, { scoreDecomposition }] = await Promise.all([
+        import("../../analyzer/build-coupling-graph.js"),
+        import("../../analyzer/extract-module-graph.js"),
+        import("../../scoring/read-reference.js"),
+        import("../../scoring/render-score-text.js"),
+        import("../../scoring/score-decomposition.js"),
+      ]);
       if (flags.nedMin > flags.nedMax) throw new UserError("DCP006", `--ned-min ${flags.nedMin} is above --ned-max ${flags.nedMax}.`);
       const root = path.resolve(dir);
       const { config } = await loadConfig(root, flags.config);
