@@ -19,13 +19,16 @@ const dir = path.resolve("bench/.work/check", `monolith-${modules}`);
 const cli = path.resolve("bin/decouple.js");
 const depcruise = path.resolve("node_modules/.bin/depcruise");
 
+const TIMEOUT_MS = Number(process.env.BENCH_CHECK_TIMEOUT_MS ?? 600_000);
+
 function timed(label: string, command: string, args: string[], cwd: string): void {
   const started = performance.now();
-  let status = 0;
+  let status: string = "0";
   try {
-    execFileSync(command, args, { cwd, stdio: ["ignore", "pipe", "pipe"], maxBuffer: 256 * 1024 * 1024 });
+    execFileSync(command, args, { cwd, stdio: ["ignore", "pipe", "pipe"], maxBuffer: 256 * 1024 * 1024, timeout: TIMEOUT_MS, killSignal: "SIGKILL" });
   } catch (error) {
-    status = (error as { status?: number }).status ?? -1;
+    const failure = error as { status?: number | null; signal?: string | null };
+    status = failure.signal === "SIGKILL" ? `timed out after ${TIMEOUT_MS / 1000} s` : String(failure.status ?? -1);
   }
   console.log(`${label.padEnd(44)} ${String(Math.round(performance.now() - started)).padStart(6)} ms  (exit ${status})`);
 }
