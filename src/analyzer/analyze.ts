@@ -97,10 +97,10 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
     time,
   });
 
-  const { couplings, barrels, signals } = await time("couple", () => ({
+  const { couplings, barrels, signals } = await time("couple", async () => ({
     couplings: buildCouplingGraph(graph, config.weights),
     barrels: findBarrels(graph),
-    signals: collectSignals(root, graph, config),
+    signals: await collectSignals(root, graph, config),
   }));
 
   progress("proposing boundaries");

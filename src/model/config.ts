@@ -134,6 +134,21 @@ export const signalsSchema = z
       .strict()
       .prefault({})
       .describe("Modules that write the same database tables belong together; a cut through a table's writers is reported."),
+    coverage: z
+      .object({
+        enabled: z.boolean().default(false).describe("Off by default: it starts the application and runs its tests (`--coverage` turns it on)."),
+        weight: z.number().min(0).default(1).describe(SIGNAL_WEIGHT),
+        start: z.string().default("npm start").describe("Starts the application, in the root, with PORT set (e.g. \"npx tsx src/server.ts\")."),
+        ready: z.string().default("http://127.0.0.1:{port}/").describe("A URL that answers once the application is up; {port} is replaced."),
+        test: z.string().default("npx vitest run {file}").describe("Runs one test file against the application; {file} and {port} are replaced."),
+        testFiles: z.array(z.string()).default(["**/*.test.{ts,js}", "!**/node_modules/**"]).describe("Globs of the test files: each is one use case."),
+        env: z.record(z.string(), z.string()).default({}).describe("Environment for the application and the tests; {port} is replaced."),
+        timeoutSeconds: z.number().int().positive().default(120).describe("Longest wait for start-up and for each test file."),
+        maxModulesPerUseCase: z.number().min(0).max(1).default(0.6).describe("A use case touching more than this share of all modules says little and is skipped."),
+      })
+      .strict()
+      .prefault({})
+      .describe("Runtime coupling: modules exercised by the same test file, from V8 coverage of the running application."),
   })
   .strict()
   .describe("Coupling signals beyond imports, each weighted against the import coupling.");

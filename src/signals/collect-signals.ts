@@ -5,6 +5,7 @@ import { changeCoupling } from "./change-coupling.js";
 import { dataCoupling, tableUses } from "./data-coupling.js";
 import { nameSimilarity } from "./name-similarity.js";
 import { readChangeHistory } from "./read-change-history.js";
+import { readRuntimeCoverage } from "./read-runtime-coverage.js";
 
 export interface SignalSummary {
   name: string;
@@ -16,11 +17,11 @@ export interface SignalSummary {
 }
 
 /** Gathers the coupling signals the config turns on, beyond imports. */
-export function collectSignals(root: string, graph: ModuleGraph, config: Config): { signals: Signal[]; summary: SignalSummary[] } {
+export async function collectSignals(root: string, graph: ModuleGraph, config: Config): Promise<{ signals: Signal[]; summary: SignalSummary[] }> {
   const signals: Signal[] = [];
   const summary: SignalSummary[] = [];
   const modules = graph.modules.map((module) => module.id as string);
-  const { names, changes, data } = config.signals;
+  const { names, changes, data, coverage } = config.signals;
 
   if (names.enabled) {
     const exportsOf = new Map(graph.modules.map((module) => [module.id as string, module.exports]));
@@ -34,6 +35,16 @@ export function collectSignals(root: string, graph: ModuleGraph, config: Config)
       const pairs = changeCoupling(history, new Set(modules), changes);
       signals.push({ name: "changes", weight: changes.weight, pairs });
     }
+  }
+  if (coverage.enabled) {
+    const useCases = await readRuntimeCoverage(root, coverage);
+    const known = new Set(modules);
+    const pairs = changeCoupling(
+      useCases.map((useCase) => ({ time: 0, files: useCase.modules.filter((module) => known.has(module)) })),
+      known,
+      { maxFilesPerCommit: Math.max(2, Math.floor(coverage.maxModulesPerUseCase * modules.length)), halfLifeDays: 1 },
+    );
+    signals.push({ name: "coverage", weight: coverage.weight, pairs });
   }
   if (data.enabled) signals.push({ name: "data", weight: data.weight, pairs: dataCoupling(tableUses(graph.modules)) });
 

@@ -21,6 +21,9 @@ interface AnalyzeFlags {
   workers?: number;
   cache: boolean;
   confidence?: boolean;
+  coverage?: boolean;
+  data?: boolean;
+  history: boolean;
   cacheDir?: string;
   color: boolean;
 }
@@ -35,6 +38,9 @@ export function registerAnalyzeCommand(program: Command, io: CliConsole, setExit
     .option("--services <n>", "ask for this many services", positiveInteger)
     .option("--seed <n>", "seed of the clustering (default 42, or the config's)", integer)
     .addOption(new Option("--format <format>", "terminal summary or the whole result as JSON on stdout").choices(["text", "json"]).default("text"))
+    .option("--coverage", "add runtime coupling: run the application and its tests under V8 coverage (signals.coverage)")
+    .option("--data", "add data ownership: modules writing the same tables belong together (signals.data)")
+    .option("--no-history", "leave out change coupling from git history")
     .option("--confidence", "re-cluster with 6 other seeds and resolutions and report how stable each module's service is")
     .option("--profile", "print where the time went (stderr)")
     .option("--workers <n>", "parser threads (default: one per core for large codebases; 0 = none)", integer)
@@ -49,7 +55,17 @@ export function registerAnalyzeCommand(program: Command, io: CliConsole, setExit
         import("../../reporters/render-analysis-summary.js"),
       ]);
       const root = path.resolve(dir);
-      const { config } = await loadConfig(root, flags.config);
+      const { config: loaded } = await loadConfig(root, flags.config);
+      const { signals } = loaded;
+      const config = {
+        ...loaded,
+        signals: {
+          ...signals,
+          coverage: { ...signals.coverage, enabled: signals.coverage.enabled || flags.coverage === true },
+          data: { ...signals.data, enabled: signals.data.enabled || flags.data === true },
+          changes: { ...signals.changes, enabled: flags.history ? signals.changes.enabled : false },
+        },
+      };
       const out = path.resolve(flags.out ?? path.join(root, BOUNDARIES_FILE));
       const previous = readBoundaries(out, true);
       const started = performance.now();

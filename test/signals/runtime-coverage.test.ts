@@ -1,0 +1,36 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { analyze } from "../../src/analyzer/analyze.js";
+import { loadConfig } from "../../src/config/load-config.js";
+import { readRuntimeCoverage, splitCommand } from "../../src/signals/read-runtime-coverage.js";
+
+const SHOP = path.resolve("examples/legacy-shop");
+
+describe("runtime coverage on legacy-shop's own test suite", () => {
+  it("records, per test file, the modules whose functions ran in the application", async () => {
+    const { config } = await loadConfig(SHOP);
+    const useCases = await readRuntimeCoverage(SHOP, { ...config.signals.coverage, testFiles: ["test/catalog.test.ts", "test/refund.test.ts"] });
+    expect(useCases.map((useCase) => [useCase.testFile, useCase.exitCode])).toEqual([
+      ["test/catalog.test.ts", 0],
+      ["test/refund.test.ts", 0],
+    ]);
+    const [catalog, refund] = useCases;
+    expect(catalog?.modules).toEqual(expect.arrayContaining(["src/controllers/catalog-controller.ts", "src/services/catalog-service.ts", "src/services/product-search.ts"]));
+    expect(catalog?.modules).not.toContain("src/services/refund-service.ts");
+    expect(refund?.modules).toEqual(expect.arrayContaining(["src/services/refund-service.ts", "src/services/payment-service.ts", "src/services/order-service.ts"]));
+  }, 120_000);
+
+  it("becomes a coupling signal of analyze", async () => {
+    const { config } = await loadConfig(SHOP);
+    const coverage = { ...config.signals.coverage, enabled: true, testFiles: ["test/catalog.test.ts", "test/shipping.test.ts"] };
+    const result = await analyze({ root: SHOP, config: { ...config, signals: { ...config.signals, coverage } } });
+    const signal = result.signals.find((summary) => summary.name === "coverage");
+    expect(signal?.pairs).toBeGreaterThan(10);
+    const evidence = result.evidence.flatMap((entry) => Object.keys(entry.signals));
+    expect(evidence).toContain("coverage");
+  }, 120_000);
+
+  it("splits a command line without a shell", () => {
+    expect(splitCommand('npx vitest run --root . "test/a b.test.ts"')).toEqual(["npx", "vitest", "run", "--root", ".", "test/a b.test.ts"]);
+  });
+});
