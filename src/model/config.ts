@@ -123,7 +123,7 @@ export const signalsSchema = z
     names: z
       .object({
         enabled: z.boolean().default(true),
-        weight: z.number().min(0).default(0.1).describe(SIGNAL_WEIGHT),
+        weight: z.number().min(0).default(0.2).describe(SIGNAL_WEIGHT),
       })
       .strict()
       .prefault({})
