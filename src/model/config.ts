@@ -18,8 +18,6 @@ export const DEFAULT_EXCLUDE = [
   "**/*.spec.*",
   "**/__tests__/**",
   "**/__mocks__/**",
-  "**/test/**",
-  "**/tests/**",
   "decouple.config.*",
 ];
 

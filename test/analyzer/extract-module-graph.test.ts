@@ -206,6 +206,15 @@ describe("module graph: discovery", () => {
     expect(graph.modules.map((m) => m.id)).toEqual(["src/a.ts"]);
   });
 
+  it("keeps source folders named test (viem's actions/test/ is library code), only test files are left out", async () => {
+    const graph = await graphOf({
+      "actions/index.ts": `export * from "./test/mine.js";`,
+      "actions/test/mine.ts": "export const mine = 1;",
+      "actions/test/mine.test.ts": "import { mine } from './mine.js';",
+    });
+    expect(graph.modules.map((m) => m.id)).toEqual(["actions/index.ts", "actions/test/mine.ts"]);
+  });
+
   it("honours include and exclude globs from the config", async () => {
     const graph = await graphOf(
       { "src/a.ts": "export const a = 1;", "src/gen/b.ts": "export const b = 1;", "scripts/c.ts": "export const c = 1;" },

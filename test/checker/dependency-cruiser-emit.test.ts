@@ -8,7 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { analyze } from "../../src/analyzer/analyze.js";
 import { emitDependencyCruiser } from "../../src/checker/emit-dependency-cruiser.js";
 import { runRules } from "../../src/checker/run-rules.js";
-import { configSchema } from "../../src/model/config.js";
+import { loadConfig } from "../../src/config/load-config.js";
 
 const SHOP = path.resolve("examples/legacy-shop");
 const root = fs.mkdtempSync(path.join(os.tmpdir(), "decouple-cruiser-"));
@@ -17,7 +17,7 @@ afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 describe("--emit dependency-cruiser", () => {
   it("makes dependency-cruiser find the same crossings as decouple check, at module-pair level", async () => {
     fs.cpSync(SHOP, root, { recursive: true, filter: (source) => !source.includes(`${path.sep}node_modules`) });
-    const config = configSchema.parse({});
+    const { config } = await loadConfig(root);
     const result = await analyze({ root, config });
     // With every API emptied, each import between services is a crossing for both tools.
     const boundaries = { ...result.boundaries, services: result.boundaries.services.map((service) => ({ ...service, api: [] })) };

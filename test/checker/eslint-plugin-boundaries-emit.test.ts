@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { analyze } from "../../src/analyzer/analyze.js";
 import { emitEslintPluginBoundaries } from "../../src/checker/emit-eslint-plugin-boundaries.js";
 import { runRules } from "../../src/checker/run-rules.js";
-import { configSchema } from "../../src/model/config.js";
+import { loadConfig } from "../../src/config/load-config.js";
 
 const SHOP = path.resolve("examples/legacy-shop");
 // Inside the repository, so the emitted config's `import "eslint-plugin-boundaries"` resolves, but
@@ -18,7 +18,7 @@ afterAll(() => fs.rmSync(root, { recursive: true, force: true }));
 describe("--emit eslint-plugin-boundaries", () => {
   it("makes ESLint flag the same importing files as decouple check", async () => {
     fs.cpSync(SHOP, root, { recursive: true, filter: (source) => !source.includes(`${path.sep}node_modules`) });
-    const config = configSchema.parse({});
+    const { config } = await loadConfig(root);
     const result = await analyze({ root, config });
     const boundaries = { ...result.boundaries, services: result.boundaries.services.map((service) => ({ ...service, api: [] })) };
     const direct = new Set(result.graph.edges.map((edge) => `${edge.from} -> ${edge.to}`));
