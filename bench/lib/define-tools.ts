@@ -33,7 +33,7 @@ export function commandFor(tool: Tool, c: BenchCase, outFile: string, timeoutMs:
     case "decouple":
       return {
         ...base,
-        args: [join(REPO, "bin/decouple.js"), "analyze", c.decoupleDir, "--format", "json", "--out", `${outFile}.boundaries.json`, "--profile"],
+        args: [join(REPO, "bin/decouple.js"), "analyze", c.decoupleDir, "--format", "json", "--out", `${outFile}.boundaries.json`, "--profile", "--no-cache"],
         stdoutFile: outFile,
       };
     case "depcruise":
