@@ -104,9 +104,14 @@ export function parseModule(fileName: string, sourceText: string): ParsedModule 
 
 const TRIPLE_SLASH_PATH = /^\/\s*<reference\s+path\s*=\s*["']([^"']+)["']/;
 
+/** A `require(` call outside comments (sorted by position): only then is the tree worth walking. */
 function mentionsRequire(text: string, comments: { start: number; end: number }[]): boolean {
-  for (let index = text.indexOf("require"); index !== -1; index = text.indexOf("require", index + 7)) {
-    if (!comments.some((comment) => comment.start <= index && index < comment.end)) return true;
+  const call = /(?<![\w$.])require\s*\(/g;
+  let comment = 0;
+  for (let match = call.exec(text); match !== null; match = call.exec(text)) {
+    while (comment < comments.length && (comments[comment]?.end ?? 0) <= match.index) comment++;
+    const inside = comments[comment];
+    if (inside === undefined || inside.start > match.index) return true;
   }
   return false;
 }

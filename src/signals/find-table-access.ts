@@ -4,7 +4,8 @@ import type { TableAccess } from "../model/module-graph.js";
 const STRING_LITERAL = /`(?:[^`\\]|\\.)*`|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g;
 const SQL_WRITE = /\b(?:insert\s+(?:or\s+\w+\s+)?into|update(?!\s+set\b)|delete\s+from|replace\s+into)\s+["`[]?([A-Za-z_][\w]*)/gi;
 const SQL_READ = /\b(?:from|join)\s+["`[]?([A-Za-z_][\w]*)/gi;
-const MIGHT_TOUCH_DATA = /\b(?:select|insert|update|delete|replace)\b|@Entity|prisma\.|\.define\(|\bmodel\(/i;
+// Cheap gate before scanning every literal: SQL shapes, not bare words like "select" or "update".
+const MIGHT_TOUCH_DATA = /\bselect\b[^;]{0,300}?\bfrom\s|\binsert\s+(?:or\s+\w+\s+)?into\s|\bupdate\s+["`[]?\w+["`\]]?\s+set\s|\bdelete\s+from\s|\breplace\s+into\s|@Entity|prisma\.|\.define\(|\bmodel\(/i;
 const SQL_KEYWORD = /\b(?:select|insert|update|delete|replace)\b/i;
 // ORM declarations and calls: TypeORM @Entity("name"), Sequelize define("name"), Mongoose
 // model("Name"), Prisma client calls prisma.order.create(...).
