@@ -83,6 +83,15 @@ export function parseModule(fileName: string, sourceText: string): ParsedModule 
     imports.push({ specifier, kind: "type", line: lineOf(comment.start), names: [] });
   }
 
+  // `import("./x").T` in a type position (a TypeScript import type) is a type-level dependency that
+  // oxc's module record does not list; dynamic import() expressions are, and are skipped here.
+  const dynamicStarts = new Set(result.module.dynamicImports.map((dynamic) => dynamic.start));
+  for (const match of sourceText.matchAll(IMPORT_TYPE)) {
+    const at = match.index;
+    if (dynamicStarts.has(at) || insideComment(at, result.comments) || match[2] === undefined) continue;
+    imports.push({ specifier: match[2], kind: "type", line: lineOf(at), names: [] });
+  }
+
   // Only files that mention require( outside comments pay for walking the tree (rare in TypeScript).
   if (mentionsRequire(sourceText, result.comments)) {
     for (const call of findRequireCalls(result.program)) {
@@ -100,6 +109,21 @@ export function parseModule(fileName: string, sourceText: string): ParsedModule 
     tables: findTableAccess(sourceText),
     syntaxErrors: result.errors.map((error) => error.message),
   };
+}
+
+const IMPORT_TYPE = /(?<![\w$.])import\s*\(\s*(["'])([^"'\n]+)\1\s*\)\s*\./g;
+
+function insideComment(at: number, comments: { start: number; end: number }[]): boolean {
+  let low = 0;
+  let high = comments.length - 1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const comment = comments[middle] as { start: number; end: number };
+    if (at < comment.start) high = middle - 1;
+    else if (at >= comment.end) low = middle + 1;
+    else return true;
+  }
+  return false;
 }
 
 const TRIPLE_SLASH_PATH = /^\/\s*<reference\s+path\s*=\s*["']([^"']+)["']/;

@@ -127,6 +127,17 @@ describe("module graph: edge kinds", () => {
     expect(edgesOf(graph)).toEqual(["src/index.ts -> src/operators/index.ts (type)"]);
   });
 
+  it("counts a TypeScript import type, import(\"./x\").T, as a type edge, apart from dynamic import()", async () => {
+    const graph = await graphOf({
+      "tsconfig.json": tsconfig,
+      "src/a.ts": `export function f(logs: import("./log.js").Log[]) { return logs; }\nexport const lazy = () => import("./lazy.js");\n// import("./commented.js").X`,
+      "src/log.ts": "export interface Log { id: string }",
+      "src/lazy.ts": "export const x = 1;",
+      "src/commented.ts": "export interface X {}",
+    });
+    expect(edgesOf(graph)).toEqual(["src/a.ts -> src/lazy.ts (dynamic)", "src/a.ts -> src/log.ts (type)"]);
+  });
+
   it("treats `import { type A, b }` as a value edge whose A is type-only", async () => {
     const graph = await graphOf({
       "tsconfig.json": tsconfig,
