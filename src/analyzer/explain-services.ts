@@ -1,4 +1,4 @@
-import { dampedGraph, scaleSignals, type Signal } from "../clustering/propose-partition.js";
+import { undirectedGraph, scaleSignals, type Signal } from "../clustering/propose-partition.js";
 import type { Dependencies } from "../clustering/detect-shared-modules.js";
 import { round } from "../scoring/score-boundaries.js";
 
@@ -21,7 +21,7 @@ export function explainServices(
   signals: Signal[],
   strongest = 3,
 ): ServiceEvidence[] {
-  const graph = dampedGraph(nodes, dependencies);
+  const graph = undirectedGraph(nodes, dependencies);
   const sources: Signal[] = [{ name: "imports", weight: 1, pairs: graph.edges.map((edge) => [edge.a, edge.b, edge.weight]) }, ...scaleSignals(graph, signals)];
   const serviceOf = new Map<string, string>();
   for (const service of services) for (const module of service.modules) serviceOf.set(module, service.name);

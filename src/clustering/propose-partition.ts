@@ -46,7 +46,7 @@ export interface Partition {
  * modules moved to shared, and the count brought to `services` when asked for.
  */
 export function proposePartition(nodes: string[], dependencies: Dependencies, options: PartitionOptions): Partition {
-  const graph = withSignals(dampedGraph(nodes, dependencies), options.signals ?? []);
+  const graph = withSignals(undirectedGraph(nodes, dependencies), options.signals ?? []);
   const shared = new Map<string, SharedReason>();
   const pinned = options.pinnedGroups ?? new Map<string, string>();
   const isConfigured = picomatch(options.sharedGlobs.length > 0 ? options.sharedGlobs : ["\0never"], { dot: true });
@@ -93,18 +93,17 @@ export function proposePartition(nodes: string[], dependencies: Dependencies, op
 }
 
 /**
- * The undirected graph Louvain sees. Each dependency is damped by how many modules import its
- * target (like inverse document frequency): depending on what everyone depends on says little
- * about which domain a module belongs to, so moderately shared utilities stop gluing domains.
+ * The undirected graph Louvain sees: both directions of a dependency summed. Hubs are already set
+ * apart by then; damping the rest by fan-in (tried: weight / sqrt(importers)) cost 0.02-0.08 NMI on
+ * planted monoliths and the merged @effect packages once spread detection handled utilities.
  */
-export function dampedGraph(nodes: string[], dependencies: Dependencies): WeightedGraph {
-  const importers = importersOf(dependencies);
+export function undirectedGraph(nodes: string[], dependencies: Dependencies): WeightedGraph {
   const known = new Set(nodes);
   const pairs: [string, string, number][] = [];
   for (const [from, targets] of dependencies) {
     if (!known.has(from)) continue;
     for (const [to, weight] of targets) {
-      if (known.has(to)) pairs.push([from, to, weight / Math.sqrt(importers.get(to)?.size ?? 1)]);
+      if (known.has(to)) pairs.push([from, to, weight]);
     }
   }
   return buildWeightedGraph(nodes, pairs);
@@ -123,7 +122,7 @@ export function withSignals(graph: WeightedGraph, signals: Signal[]): WeightedGr
   return buildWeightedGraph(graph.nodes, pairs);
 }
 
-/** Each signal's pairs among the graph's nodes, in the units of the (damped) import weights. */
+/** Each signal's pairs among the graph's nodes, in the units of the import weights. */
 export function scaleSignals(graph: WeightedGraph, signals: Signal[]): Signal[] {
   const importMean = graph.edges.length === 0 ? 1 : graph.edges.reduce((sum, edge) => sum + edge.weight, 0) / graph.edges.length;
   const known = new Set(graph.nodes);

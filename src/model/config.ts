@@ -57,7 +57,7 @@ export const clusteringSchema = z
       .positive()
       .default(1.5)
       .describe(
-        "Louvain resolution: higher gives more, smaller services. 1.5 because damping widely used targets lowers the weights; it found legacy-shop's domains exactly and did best on planted monoliths (bench/results/evaluation.md).",
+        "Louvain resolution: higher gives more, smaller services. 1.5 found legacy-shop's domains exactly and did best on planted monoliths and merged packages (bench/results/evaluation.md).",
       ),
     minServiceSize: z
       .number()
