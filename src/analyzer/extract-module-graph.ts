@@ -28,11 +28,6 @@ export interface ExtractOptions {
   time?: <T>(stage: Stage, work: () => T | Promise<T>) => Promise<T>;
 }
 
-/** Where the parse cache lives unless told otherwise: a folder every .gitignore already covers. */
-export function defaultCacheDirectory(root: string): string {
-  return path.join(root, "node_modules", ".cache", "decouple");
-}
-
 export interface ExtractedGraph {
   graph: ModuleGraph;
   /** The tsconfig used, relative to the root, or null. */

@@ -22,7 +22,7 @@ export interface PartitionOptions {
   groupAnchors?: Map<string, string[]>;
   /** The user's together/apart/size rules. */
   constraints?: Constraints;
-  /** Coupling beyond imports (history, names, data): pairs scaled so their sum is `weight` x the imports'. */
+  /** Coupling beyond imports (history, names, data, coverage): scaled so the average pair weighs `weight` x the average import pair. */
   signals?: Signal[];
 }
 

@@ -1,5 +1,6 @@
 import { Chalk } from "chalk";
 import type { AnalysisResult } from "../analyzer/analyze.js";
+import { formatTable } from "./format-table.js";
 
 export interface SummaryOptions {
   color: boolean;
@@ -94,11 +95,4 @@ export function renderAnalysisSummary(result: AnalysisResult, options: SummaryOp
 function abbreviate(items: string[], max: number): string {
   const shown = items.slice(0, max).map((item) => item.replace(/^src\//, ""));
   return items.length > max ? `${shown.join(", ")}, … +${items.length - max}` : shown.join(", ");
-}
-
-export function formatTable(header: string[], rows: string[][]): string[] {
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? "").length)));
-  const format = (cells: string[]): string =>
-    cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join("  ");
-  return [format(header), ...rows.map(format)];
 }

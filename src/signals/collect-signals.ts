@@ -32,13 +32,17 @@ export async function collectSignals(root: string, graph: ModuleGraph, config: C
     if (history === undefined) {
       summary.push({ name: "changes", weight: changes.weight, pairs: 0, note: "not a git repository" });
     } else {
-      const pairs = changeCoupling(history, new Set(modules), changes);
+      // A test file is to runtime what a commit is to history: modules that show up together. Same
+    // weighting (1 / (n - 1) per pair), no age decay (all "commits" at time 0).
+    const pairs = changeCoupling(history, new Set(modules), changes);
       signals.push({ name: "changes", weight: changes.weight, pairs });
     }
   }
   if (coverage.enabled) {
     const useCases = await readRuntimeCoverage(root, coverage);
     const known = new Set(modules);
+    // A test file is to runtime what a commit is to history: modules that show up together. Same
+    // weighting (1 / (n - 1) per pair), no age decay (all "commits" at time 0).
     const pairs = changeCoupling(
       useCases.map((useCase) => ({ time: 0, files: useCase.modules.filter((module) => known.has(module)) })),
       known,

@@ -1,17 +1,17 @@
 import path from "node:path";
 import { Option, type Command } from "commander";
 import type { AnalysisResult, Stage } from "../../analyzer/analyze.js";
-import { defaultCacheDirectory } from "../../analyzer/extract-module-graph.js";
 import { baselinePathFor } from "../../checker/baseline.js";
 import { loadConfig } from "../../config/load-config.js";
 import { readBoundaries } from "../../io/read-boundaries.js";
 import { toStableJson, writeFileAtomic } from "../../io/write-json-file.js";
+import { addCacheOptions, cacheDirectoryOf, type CacheFlags } from "../cache-options.js";
 import type { CliConsole } from "../console.js";
 import { integer, positiveInteger } from "../parse-options.js";
 
 export const BOUNDARIES_FILE = "decouple.boundaries.json";
 
-interface AnalyzeFlags {
+interface AnalyzeFlags extends CacheFlags {
   out?: string;
   config?: string;
   services?: number;
@@ -19,18 +19,15 @@ interface AnalyzeFlags {
   format: "text" | "json";
   profile?: boolean;
   workers?: number;
-  cache: boolean;
   confidence?: boolean;
   coverage?: boolean;
   data?: boolean;
   history: boolean;
-  cacheDir?: string;
   color: boolean;
 }
 
 export function registerAnalyzeCommand(program: Command, io: CliConsole, setExitCode: (code: number) => void): void {
-  program
-    .command("analyze")
+  addCacheOptions(program.command("analyze"))
     .description("Read a codebase into a module graph, propose service boundaries, score them and write decouple.boundaries.json.")
     .argument("[dir]", "root of the codebase to analyse", ".")
     .option("--out <file>", `where to write the boundaries file (default: <dir>/${BOUNDARIES_FILE})`)
@@ -44,8 +41,6 @@ export function registerAnalyzeCommand(program: Command, io: CliConsole, setExit
     .option("--confidence", "re-cluster with 6 other seeds and resolutions and report how stable each module's service is")
     .option("--profile", "print where the time went (stderr)")
     .option("--workers <n>", "parser threads (default: one per core for large codebases; 0 = none)", integer)
-    .option("--cache-dir <dir>", "where parse results are cached by content hash (default: <dir>/node_modules/.cache/decouple)")
-    .option("--no-cache", "parse every file, read and write no cache")
     .option("--no-color", "plain text output")
     .action(async (dir: string, flags: AnalyzeFlags) => {
       // The pipeline is loaded when the command runs, so `--help` and other commands start fast.
@@ -77,7 +72,7 @@ export function registerAnalyzeCommand(program: Command, io: CliConsole, setExit
         seed: flags.seed,
         workers: flags.workers,
         confidence: flags.confidence,
-        cacheDirectory: flags.cache ? path.resolve(flags.cacheDir ?? defaultCacheDirectory(root)) : undefined,
+        cacheDirectory: cacheDirectoryOf(root, flags),
         onProgress: flags.format === "text" && io.color ? (message) => io.err(`${message}…\n`) : undefined,
       });
       const writeStarted = performance.now();

@@ -6,11 +6,12 @@ import { readBoundaries } from "../../io/read-boundaries.js";
 import { toStableJson, writeFileAtomic } from "../../io/write-json-file.js";
 import { UserError } from "../../model/errors.js";
 import { CHECK_FORMATS, CHECK_REPORTERS, type CheckFormat } from "../../reporters/render-check-report.js";
+import { addCacheOptions, cacheDirectoryOf, type CacheFlags } from "../cache-options.js";
 import type { CliConsole } from "../console.js";
 import { VERSION } from "../../model/version.js";
 import { BOUNDARIES_FILE } from "./analyze-command.js";
 
-interface CheckFlags {
+interface CheckFlags extends CacheFlags {
   boundaries?: string;
   baseline?: string;
   config?: string;
@@ -19,14 +20,11 @@ interface CheckFlags {
   updateBaseline?: boolean;
   changedSince?: string;
   emit?: "dependency-cruiser" | "eslint-plugin-boundaries";
-  cache: boolean;
-  cacheDir?: string;
   color: boolean;
 }
 
 export function registerCheckCommand(program: Command, io: CliConsole, setExitCode: (code: number) => void): void {
-  program
-    .command("check")
+  addCacheOptions(program.command("check"))
     .description("Fail (exit 1) when the code has a new error-level violation of the boundaries file; the baseline lists known ones.")
     .argument("[dir]", "root of the codebase", ".")
     .option("--boundaries <file>", `the boundaries file (default: <dir>/${BOUNDARIES_FILE})`)
@@ -37,21 +35,17 @@ export function registerCheckCommand(program: Command, io: CliConsole, setExitCo
     .option("--update-baseline", "rewrite the baseline with the violations found now, and pass")
     .option("--changed-since <ref>", "check only files changed since a git revision (plus untracked files)")
     .addOption(new Option("--emit <tool>", "write the boundaries as another tool's rule set instead of checking").choices(["dependency-cruiser", "eslint-plugin-boundaries"]))
-    .option("--cache-dir <dir>", "where parse results are cached by content hash (default: <dir>/node_modules/.cache/decouple)")
-    .option("--no-cache", "parse every file, read and write no cache")
     .option("--no-color", "plain text output")
     .action(async (dir: string, flags: CheckFlags) => {
       const [
         { applyBaseline, checkBoundaries, hasNewErrors, updatedBaseline },
         { emitDependencyCruiser },
         { emitEslintPluginBoundaries },
-        { defaultCacheDirectory },
         { listChangedFiles },
       ] = await Promise.all([
         import("../../checker/check-boundaries.js"),
         import("../../checker/emit-dependency-cruiser.js"),
         import("../../checker/emit-eslint-plugin-boundaries.js"),
-        import("../../analyzer/extract-module-graph.js"),
         import("../../checker/list-changed-files.js"),
       ]);
       const root = path.resolve(dir);
@@ -79,7 +73,7 @@ export function registerCheckCommand(program: Command, io: CliConsole, setExitCo
         boundaries,
         baseline,
         changed,
-        cacheDirectory: flags.cache ? path.resolve(flags.cacheDir ?? defaultCacheDirectory(root)) : undefined,
+        cacheDirectory: cacheDirectoryOf(root, flags),
       });
       if (flags.updateBaseline) {
         const next = updatedBaseline(result, baseline);

@@ -35,7 +35,7 @@ export function registerScoreCommand(program: Command, io: CliConsole, setExitCo
         import("../../analyzer/build-coupling-graph.js"),
         import("../../analyzer/extract-module-graph.js"),
         import("../../scoring/read-reference.js"),
-        import("../../scoring/render-score-text.js"),
+        import("../../reporters/render-score-text.js"),
         import("../../scoring/score-decomposition.js"),
       ]);
       if (flags.nedMin > flags.nedMax) throw new UserError("DCP006", `--ned-min ${flags.nedMin} is above --ned-max ${flags.nedMax}.`);

@@ -1,5 +1,6 @@
 import { Chalk } from "chalk";
-import type { ScoreReport } from "./score-decomposition.js";
+import type { ScoreReport } from "../scoring/score-decomposition.js";
+import { formatTable } from "./format-table.js";
 
 export interface ScoreTextOptions {
   color: boolean;
@@ -62,11 +63,4 @@ export function renderScoreText(report: ScoreReport, options: ScoreTextOptions):
   lines.push(...formatTable(header, rows).map((line, index) => (index === 0 ? c.dim(line) : line)));
   lines.push(c.dim("CF: TurboMQ cluster factor; scoh: SM cohesion; * size outside the NED bounds. Definitions: docs/metrics.md"));
   return `${lines.map((line) => line.trimEnd()).join("\n")}\n`;
-}
-
-/** Columns padded to their widest cell: the first left-aligned, the rest right-aligned. */
-function formatTable(header: string[], rows: string[][]): string[] {
-  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => (row[column] ?? "").length)));
-  const format = (cells: string[]): string => cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column] ?? 0) : cell.padStart(widths[column] ?? 0))).join("  ");
-  return [format(header), ...rows.map(format)];
 }

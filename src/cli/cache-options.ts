@@ -1,0 +1,20 @@
+import path from "node:path";
+import type { Command } from "commander";
+
+/** The flags every command that parses code shares: the content-hash parse cache. */
+export interface CacheFlags {
+  cache: boolean;
+  cacheDir?: string;
+}
+
+export function addCacheOptions(command: Command): Command {
+  return command
+    .option("--cache-dir <dir>", "where parse results are cached by content hash (default: <dir>/node_modules/.cache/decouple)")
+    .option("--no-cache", "parse every file, read and write no cache");
+}
+
+/** The cache folder to use, or undefined with --no-cache. By default one every .gitignore already covers. */
+export function cacheDirectoryOf(root: string, flags: CacheFlags): string | undefined {
+  if (!flags.cache) return undefined;
+  return path.resolve(flags.cacheDir ?? path.join(root, "node_modules", ".cache", "decouple"));
+}
