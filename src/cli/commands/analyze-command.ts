@@ -8,10 +8,11 @@ import { toStableJson, writeFileAtomic } from "../../io/write-json-file.js";
 import { addCacheOptions, cacheDirectoryOf, type CacheFlags } from "../cache-options.js";
 import type { CliConsole } from "../console.js";
 import { integer, positiveInteger } from "../parse-options.js";
+import { addSignalOptions, applySignalFlags, type SignalFlags } from "../signal-options.js";
 
 export const BOUNDARIES_FILE = "decouple.boundaries.json";
 
-interface AnalyzeFlags extends CacheFlags {
+interface AnalyzeFlags extends CacheFlags, SignalFlags {
   out?: string;
   config?: string;
   services?: number;
@@ -20,14 +21,11 @@ interface AnalyzeFlags extends CacheFlags {
   profile?: boolean;
   workers?: number;
   confidence?: boolean;
-  coverage?: boolean;
-  data?: boolean;
-  history: boolean;
   color: boolean;
 }
 
 export function registerAnalyzeCommand(program: Command, io: CliConsole, setExitCode: (code: number) => void): void {
-  addCacheOptions(program.command("analyze"))
+  addSignalOptions(addCacheOptions(program.command("analyze")))
     .description("Read a codebase into a module graph, propose service boundaries, score them and write decouple.boundaries.json.")
     .argument("[dir]", "root of the codebase to analyse", ".")
     .option("--out <file>", `where to write the boundaries file (default: <dir>/${BOUNDARIES_FILE})`)
@@ -35,9 +33,6 @@ export function registerAnalyzeCommand(program: Command, io: CliConsole, setExit
     .option("--services <n>", "ask for this many services", positiveInteger)
     .option("--seed <n>", "seed of the clustering (default 42, or the config's)", integer)
     .addOption(new Option("--format <format>", "terminal summary or the whole result as JSON on stdout").choices(["text", "json"]).default("text"))
-    .option("--coverage", "add runtime coupling: run the application and its tests under V8 coverage (signals.coverage)")
-    .option("--data", "add data ownership: modules writing the same tables belong together (signals.data)")
-    .option("--no-history", "leave out change coupling from git history")
     .option("--confidence", "re-cluster with 6 other seeds and resolutions and report how stable each module's service is")
     .option("--profile", "print where the time went (stderr)")
     .option("--workers <n>", "parser threads (default: one per core for large codebases; 0 = none)", integer)
@@ -50,17 +45,7 @@ export function registerAnalyzeCommand(program: Command, io: CliConsole, setExit
         import("../../reporters/render-analysis-summary.js"),
       ]);
       const root = path.resolve(dir);
-      const { config: loaded } = await loadConfig(root, flags.config);
-      const { signals } = loaded;
-      const config = {
-        ...loaded,
-        signals: {
-          ...signals,
-          coverage: { ...signals.coverage, enabled: signals.coverage.enabled || flags.coverage === true },
-          data: { ...signals.data, enabled: signals.data.enabled || flags.data === true },
-          changes: { ...signals.changes, enabled: flags.history ? signals.changes.enabled : false },
-        },
-      };
+      const config = applySignalFlags((await loadConfig(root, flags.config)).config, flags);
       const out = path.resolve(flags.out ?? path.join(root, BOUNDARIES_FILE));
       const previous = readBoundaries(out, true);
       const started = performance.now();
