@@ -21,7 +21,6 @@ export function renderScoreText(report: ScoreReport, options: ScoreTextOptions):
   lines.push("");
 
   const fixed = (value: number): string => value.toFixed(3);
-  const cut = overall.cutWeight.imports;
   const metrics: [string, string, string][] = [
     ["modularity (Newman, weighted)", fixed(overall.modularity), "higher"],
     ["TurboMQ (Bunch)", fixed(overall.turboMQ), `higher, max ${overall.services}`],
@@ -30,7 +29,12 @@ export function renderScoreText(report: ScoreReport, options: ScoreTextOptions):
     ["interface number IFN", fixed(overall.interfaceNumber), "lower"],
     [`non-extreme distribution NED [${overall.nonExtremeBounds.min}, ${overall.nonExtremeBounds.max}]`, fixed(overall.nonExtremeDistribution), "higher"],
     ["cyclic dependent partitions", String(overall.cyclicDependentPartitions), "lower"],
-    ["cut weight, imports", cut === undefined ? "-" : `${fixed(cut.share)} (${cut.cut.toFixed(1)} of ${cut.total.toFixed(1)})`, "lower"],
+    // One row per signal that is on; each cut is in its signal's own units, so the shares compare.
+    ...Object.entries(overall.cutWeight).map(([signal, cut]): [string, string, string] => [
+      `cut weight, ${signal}`,
+      `${fixed(cut.share)} (${cut.cut.toFixed(1)} of ${cut.total.toFixed(1)})`,
+      "lower",
+    ]),
   ];
   const reference = report.reference;
   if (reference !== null) {
@@ -45,6 +49,7 @@ export function renderScoreText(report: ScoreReport, options: ScoreTextOptions):
     const referenceFile = options.referenceFile === undefined ? "" : ` ${options.referenceFile}`;
     lines.push(c.dim(`reference${referenceFile} (${reference.kind}): ${reference.compared} modules compared, ${reference.onlyInProposal} only in the services scored, ${reference.onlyInReference} only in the reference`));
   }
+  for (const { name, note } of overall.signalsOff) lines.push(c.dim(`no cut weight for ${name}: ${note}`));
   for (const cycle of overall.serviceCycles) lines.push(c.yellow(`services in a dependency cycle: ${cycle.join(", ")}`));
   lines.push("");
 

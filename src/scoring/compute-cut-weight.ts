@@ -28,3 +28,24 @@ export function computeCutWeight(partition: Partition, dependencies: Iterable<De
   }
   return { cut, total, share: total === 0 ? 0 : cut / total };
 }
+
+/** One coupling signal's module pairs as `collectSignals` returns them: undirected, in the signal's own units. */
+export interface SignalPairs {
+  name: string;
+  pairs: readonly (readonly [string, string, number])[];
+}
+
+/**
+ * Cut weight of the import coupling and of each further signal, `imports` first and the rest by
+ * name. Each is in its own units (import weights, commits shared, …): compare shares across
+ * signals, not cuts.
+ */
+export function computeCutWeights(partition: Partition, imports: Iterable<Dependency>, signals: readonly SignalPairs[]): Map<string, CutWeight> {
+  const weights = new Map([["imports", computeCutWeight(partition, imports)]]);
+  const sorted = [...signals].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const signal of sorted) {
+    const dependencies = signal.pairs.map(([from, to, weight]) => ({ from, to, weight }));
+    weights.set(signal.name, computeCutWeight(partition, dependencies));
+  }
+  return weights;
+}

@@ -3,7 +3,7 @@ import type { Boundaries } from "../model/boundaries.js";
 import type { ModuleGraph } from "../model/module-graph.js";
 import { parseModuleId } from "../model/module-id.js";
 import { adjustedRandIndex, normalizedMutualInformation } from "./compare-partitions.js";
-import { computeCutWeight, type CutWeight } from "./compute-cut-weight.js";
+import { computeCutWeights, type CutWeight, type SignalPairs } from "./compute-cut-weight.js";
 import { computeInstability } from "./compute-instability.js";
 import { computeInterCallPercentage } from "./compute-inter-call-percentage.js";
 import { computeInterfaceNumber, type SymbolUse } from "./compute-interface-number.js";
@@ -23,6 +23,15 @@ export interface ScoreInput {
   boundaries: Boundaries;
   reference?: Reference | undefined;
   sizeBounds?: SizeBounds;
+  /** Coupling signals beyond imports (change history, names, …): each gets a cut weight. */
+  signals?: readonly SignalPairs[];
+  /** Signals the config turns on that could not be gathered, and why (e.g. not a git repository). */
+  signalsOff?: readonly SignalOff[];
+}
+
+export interface SignalOff {
+  name: string;
+  note: string;
 }
 
 /** Metrics of one service (see docs/metrics.md). */
@@ -68,8 +77,10 @@ export interface ScoreReport {
     nonExtremeBounds: SizeBounds;
     cyclicDependentPartitions: number;
     serviceCycles: string[][];
-    /** Per coupling signal. */
+    /** Per coupling signal that is on: `imports` always, then each signal the config turns on. */
     cutWeight: Record<string, CutWeight>;
+    /** Signals turned on but not available, so without a cut weight. */
+    signalsOff: SignalOff[];
   };
   services: ServiceMetrics[];
   reference: ReferenceScore | null;
@@ -130,7 +141,7 @@ export function scoreDecomposition(input: ScoreInput): ScoreReport {
       nonExtreme: size >= ned.bounds.min && size <= ned.bounds.max,
     };
   });
-  const imports = computeCutWeight(partition, coupling);
+  const cutWeights = computeCutWeights(partition, coupling, input.signals ?? []);
 
   return {
     version: 1,
@@ -152,7 +163,8 @@ export function scoreDecomposition(input: ScoreInput): ScoreReport {
       nonExtremeBounds: ned.bounds,
       cyclicDependentPartitions: cycles.value,
       serviceCycles: cycles.cycles,
-      cutWeight: { imports: { cut: round(imports.cut), total: round(imports.total), share: round(imports.share) } },
+      cutWeight: Object.fromEntries([...cutWeights].map(([name, cut]) => [name, { cut: round(cut.cut), total: round(cut.total), share: round(cut.share) }])),
+      signalsOff: [...(input.signalsOff ?? [])].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
     },
     services,
     reference: input.reference === undefined ? null : compareWithReference(partition.serviceOf, input.reference),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { computeCutWeight } from "../../src/scoring/compute-cut-weight.js";
+import { computeCutWeight, computeCutWeights } from "../../src/scoring/compute-cut-weight.js";
 import { computeInstability } from "../../src/scoring/compute-instability.js";
 import { computeInterCallPercentage } from "../../src/scoring/compute-inter-call-percentage.js";
 import { computeInterfaceNumber } from "../../src/scoring/compute-interface-number.js";
@@ -160,6 +160,24 @@ describe("cut weight", () => {
   it("is the weight between services over the weight inside the partition", () => {
     // Between: a1→b1 1 + b2→a3 2 + c1→b2 1 = 4; all but s→a1: 2+1+1+1+3+1+2+1 = 12.
     expect(computeCutWeight(partition, dependencies)).toEqual({ cut: 4, total: 12, share: 1 / 3 });
+  });
+
+  it("is reported per signal, over each signal's own pairs with both ends in the partition", () => {
+    const signals = [
+      // Names first, to show the order is imports, then by name.
+      { name: "names", pairs: [["a1", "a3", 0.2], ["a2", "c1", 0.6]] as [string, string, number][] },
+      // Between a and b 1, b and c 0.5; inside a 2; the shared s is left out: 1.5 of 3.5.
+      { name: "changes", pairs: [["a1", "a2", 2], ["a1", "b1", 1], ["b2", "c1", 0.5], ["s", "a1", 4]] as [string, string, number][] },
+      { name: "data", pairs: [] },
+    ];
+    const weights = computeCutWeights(partition, dependencies, signals);
+    expect([...weights.keys()]).toEqual(["imports", "changes", "data", "names"]);
+    expect(weights.get("imports")).toEqual({ cut: 4, total: 12, share: 1 / 3 });
+    expect(weights.get("changes")).toEqual({ cut: 1.5, total: 3.5, share: 1.5 / 3.5 });
+    // A signal on but without pairs in the partition cuts nothing.
+    expect(weights.get("data")).toEqual({ cut: 0, total: 0, share: 0 });
+    expect(weights.get("names")?.cut).toBeCloseTo(0.6, 12);
+    expect(weights.get("names")?.share).toBeCloseTo(0.75, 12);
   });
 });
 

@@ -78,5 +78,23 @@ describe("scoreDecomposition", () => {
       ["payments", 1, 2],
     ]);
     expect(report.reference).toEqual({ kind: "expected-domains", compared: 3, onlyInProposal: 0, onlyInReference: 1, nmi: 1, ari: 1, mojo: 0, mojoFM: 100 });
+    expect(Object.keys(report.overall.cutWeight)).toEqual(["imports"]);
+    expect(report.overall.signalsOff).toEqual([]);
+  });
+
+  it("adds a cut weight per signal, rounded, and lists the signals that are off", () => {
+    const report = scoreDecomposition({
+      graph,
+      couplings: [coupling(ONE, TWO, 2)],
+      boundaries,
+      signals: [{ name: "changes", pairs: [[ONE, TWO, 1], [TWO, PAY, 2 / 3], [PAY, LOG, 5]] }],
+      signalsOff: [{ name: "data", note: "no tables" }],
+    });
+    // ONE–TWO inside orders; TWO–PAY between orders and payments; PAY–LOG has the shared logger.
+    expect(report.overall.cutWeight).toEqual({
+      imports: { cut: 0, total: 2, share: 0 },
+      changes: { cut: 0.6667, total: 1.6667, share: 0.4 },
+    });
+    expect(report.overall.signalsOff).toEqual([{ name: "data", note: "no tables" }]);
   });
 });

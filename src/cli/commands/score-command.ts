@@ -6,9 +6,10 @@ import { toStableJson } from "../../io/write-json-file.js";
 import { UserError } from "../../model/errors.js";
 import { DEFAULT_SIZE_BOUNDS } from "../../scoring/compute-non-extreme-distribution.js";
 import type { CliConsole } from "../console.js";
+import { addSignalOptions, applySignalFlags, type SignalFlags } from "../signal-options.js";
 import { BOUNDARIES_FILE } from "./analyze-command.js";
 
-interface ScoreFlags {
+interface ScoreFlags extends SignalFlags {
   boundaries?: string;
   reference?: string;
   config?: string;
@@ -19,8 +20,7 @@ interface ScoreFlags {
 }
 
 export function registerScoreCommand(program: Command, io: CliConsole, setExitCode: (code: number) => void): void {
-  program
-    .command("score")
+  addSignalOptions(program.command("score"))
     .description("Score a decomposition into services (the proposal or one a person wrote) with the standard metrics, and against a reference.")
     .argument("[dir]", "root of the codebase", ".")
     .option("--boundaries <file>", `the decomposition to score (default: <dir>/${BOUNDARIES_FILE})`)
@@ -31,27 +31,32 @@ export function registerScoreCommand(program: Command, io: CliConsole, setExitCo
     .option("--ned-max <n>", "largest non-extreme service size, in modules", wholeNumber, DEFAULT_SIZE_BOUNDS.max)
     .option("--no-color", "plain text output")
     .action(async (dir: string, flags: ScoreFlags) => {
-      const [{ buildCouplingGraph }, { extractModuleGraph }, { readReference }, { renderScoreText }, { scoreDecomposition }] = await Promise.all([
+      const [{ buildCouplingGraph }, { extractModuleGraph }, { readReference }, { renderScoreText }, { scoreDecomposition }, { collectSignals }] = await Promise.all([
         import("../../analyzer/build-coupling-graph.js"),
         import("../../analyzer/extract-module-graph.js"),
         import("../../scoring/read-reference.js"),
         import("../../reporters/render-score-text.js"),
         import("../../scoring/score-decomposition.js"),
+        import("../../signals/collect-signals.js"),
       ]);
       if (flags.nedMin > flags.nedMax) throw new UserError("DCP006", `--ned-min ${flags.nedMin} is above --ned-max ${flags.nedMax}.`);
       const root = path.resolve(dir);
-      const { config } = await loadConfig(root, flags.config);
+      // The same signals as `analyze` with the same flags, so each cut is the one clustering saw.
+      const config = applySignalFlags((await loadConfig(root, flags.config)).config, flags);
       const boundariesFile = path.resolve(flags.boundaries ?? path.join(root, BOUNDARIES_FILE));
       const boundaries = readBoundaries(boundariesFile);
       const referenceFile = flags.reference === undefined ? undefined : path.resolve(flags.reference);
       const reference = referenceFile === undefined ? undefined : readReference(referenceFile);
       const { graph } = await extractModuleGraph({ root, config });
+      const { signals, summary } = await collectSignals(root, graph, config);
       const report = scoreDecomposition({
         graph,
         couplings: buildCouplingGraph(graph, config.weights),
         boundaries,
         reference,
         sizeBounds: { min: flags.nedMin, max: flags.nedMax },
+        signals,
+        signalsOff: summary.flatMap(({ name, note }) => (note === undefined ? [] : [{ name, note }])),
       });
       if (flags.format === "json") io.out(toStableJson(report));
       else {
