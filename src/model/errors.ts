@@ -24,6 +24,7 @@ export const USER_ERROR_CODES = {
   DCP007: "output would overwrite a file decouple does not own",
   DCP008: "broken baseline file",
   DCP009: "git error",
+  DCP010: "broken trace export",
 } as const;
 
 export type UserErrorCode = keyof typeof USER_ERROR_CODES;

@@ -3,16 +3,19 @@ import type { Config } from "../model/config.js";
 import type { ModuleGraph } from "../model/module-graph.js";
 import { changeCoupling } from "./change-coupling.js";
 import { dataCoupling, tableUses } from "./data-coupling.js";
+import { groupTraceUseCases, type TraceUseCases } from "./group-trace-use-cases.js";
+import { createSpanMapper } from "./map-span-to-module.js";
 import { nameSimilarity } from "./name-similarity.js";
 import { readChangeHistory } from "./read-change-history.js";
 import { readRuntimeCoverage } from "./read-runtime-coverage.js";
+import { readTraceExport } from "./read-trace-export.js";
 
 export interface SignalSummary {
   name: string;
   weight: number;
   /** Pairs of modules the signal couples. */
   pairs: number;
-  /** Why a signal is off, when it is. */
+  /** Why a signal is off, when it is; for traces, how many spans named a module. */
   note?: string;
 }
 
@@ -21,7 +24,8 @@ export async function collectSignals(root: string, graph: ModuleGraph, config: C
   const signals: Signal[] = [];
   const summary: SignalSummary[] = [];
   const modules = graph.modules.map((module) => module.id as string);
-  const { names, changes, data, coverage } = config.signals;
+  const { names, changes, data, coverage, traces } = config.signals;
+  const notes = new Map<string, string>();
 
   if (names.enabled) {
     const exportsOf = new Map(graph.modules.map((module) => [module.id as string, module.exports]));
@@ -50,9 +54,29 @@ export async function collectSignals(root: string, graph: ModuleGraph, config: C
     );
     signals.push({ name: "coverage", weight: coverage.weight, pairs });
   }
+  if (traces.enabled) {
+    const spans = await readTraceExport(root, traces.files);
+    const grouped = groupTraceUseCases(spans, createSpanMapper(graph));
+    // A trace is one use case, as a test file is for coverage: the same weighting, no age decay.
+    const pairs = changeCoupling(
+      grouped.useCases.map((files) => ({ time: 0, files })),
+      new Set(modules),
+      { maxFilesPerCommit: Math.max(2, Math.floor(traces.maxModulesPerTrace * modules.length)), halfLifeDays: 1 },
+    );
+    signals.push({ name: "traces", weight: traces.weight, pairs });
+    notes.set("traces", traceNote(grouped));
+  }
   if (data.enabled) signals.push({ name: "data", weight: data.weight, pairs: dataCoupling(tableUses(graph.modules)) });
 
-  for (const signal of signals) summary.push({ name: signal.name, weight: signal.weight, pairs: signal.pairs.length });
+  for (const signal of signals) {
+    const note = notes.get(signal.name);
+    summary.push({ name: signal.name, weight: signal.weight, pairs: signal.pairs.length, ...(note === undefined ? {} : { note }) });
+  }
   summary.sort((a, b) => (a.name < b.name ? -1 : 1));
   return { signals, summary };
+}
+
+/** How much of the export decouple could use: unmapped spans name no file or symbol of the codebase. */
+function traceNote({ spans, mapped, traces, useCases }: TraceUseCases): string {
+  return `${mapped} of ${spans} spans mapped to modules (${spans - mapped} unmapped), ${traces} traces, ${useCases.length} distinct module sets`;
 }

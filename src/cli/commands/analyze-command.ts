@@ -76,6 +76,9 @@ export function registerAnalyzeCommand(program: Command, io: CliConsole, setExit
       else {
         io.out(renderAnalysisSummary(result, { color: flags.color && io.color, boundariesFile: path.relative(process.cwd(), out) || out }));
         io.out(`wrote ${path.relative(process.cwd(), baselineFile) || baselineFile} (${baseline.violations.length} known violations: \`decouple check\` fails only on new ones)\n`);
+        // Unmapped spans are the first thing to check when traces change nothing: say how many there were.
+        const traces = result.signals.find((signal) => signal.name === "traces");
+        if (traces?.note !== undefined) io.out(`traces: ${traces.note}, ${traces.pairs} module pairs coupled\n`);
       }
       if (flags.profile) io.err(renderProfile(result, writeMs, Math.round(performance.now() - started)));
       setExitCode(0);
