@@ -3,6 +3,8 @@ import { applyConstraints, type Constraints } from "./apply-constraints.js";
 import { findHubs, findSpreadModules, importersOf, type Dependencies, type SharedReason } from "./detect-shared-modules.js";
 import { mergeTiny, mergeToCount, splitDisconnected } from "./refine-communities.js";
 import { renumber, runLouvain } from "./run-louvain.js";
+import { settleBoundaryModules } from "./settle-boundary-modules.js";
+import { splitLooseCommunities } from "./split-loose-communities.js";
 import { buildWeightedGraph, inducedGraph, type WeightedGraph } from "./weighted-graph.js";
 
 export interface PartitionOptions {
@@ -42,8 +44,9 @@ export interface Partition {
 
 /**
  * Groups modules into services: hubs, barrels and configured modules go to shared first, seeded
- * Louvain clusters the rest, then disconnected communities are split, tiny ones merged, spread
- * modules moved to shared, and the count brought to `services` when asked for.
+ * Louvain clusters the rest, then disconnected and loosely joined communities are split, tiny ones
+ * merged, modules on the edges settled, spread modules moved to shared, and the count brought to
+ * `services` when asked for.
  */
 export function proposePartition(nodes: string[], dependencies: Dependencies, options: PartitionOptions): Partition {
   const graph = withSignals(undirectedGraph(nodes, dependencies), options.signals ?? []);
@@ -170,7 +173,9 @@ function refine(
   pinned: Map<string, string>,
 ): Map<string, number> {
   let result = splitDisconnected(graph, communityOf);
+  result = splitLooseCommunities(graph, result, options.seed);
   result = mergeTiny(graph, result, options.minServiceSize);
+  result = settleBoundaryModules(graph, result);
   return applyPins(result, pinned, options.groupAnchors ?? new Map());
 }
 

@@ -103,6 +103,29 @@ describe("proposePartition", () => {
     expect(partition(graph).shared.get(util)).toBe("spread");
   });
 
+  it("keeps a module many services use in the service its own dependencies lean on", () => {
+    const { graph } = plantedGraph(4, 10, 0.6, 0.01);
+    const model = "g0/widely-read-model";
+    graph.nodes.push(model);
+    for (let group = 1; group < 4; group++) {
+      depend(graph, `g${group}/m000`, model, 2);
+      depend(graph, `g${group}/m001`, model, 2);
+    }
+    depend(graph, model, "g0/m001", 1);
+    depend(graph, model, "g0/m002", 1);
+    const result = partition(graph);
+    expect(result.shared.has(model)).toBe(false);
+  });
+
+  it("splits two planted groups that Louvain merges at a low resolution", () => {
+    // Two groups of 12 with a few links between them: at resolution 0.1 Louvain keeps them as one.
+    const { graph, truth } = plantedGraph(2, 12, 0.7, 0.03, 5);
+    const result = partition(graph, { resolution: 0.1 });
+    expect(result.services).toHaveLength(2);
+    const labels = new Map(result.services.flatMap((modules, index) => modules.map((module) => [module, `s${index}`] as const)));
+    expect(normalizedMutualInformation(truth, labels)).toBe(1);
+  });
+
   it("sets a composition root apart, but not an orchestrator its own service uses", () => {
     const { graph } = plantedGraph(4, 10, 0.6, 0.01);
     graph.nodes.push("app", "orchestrator");
