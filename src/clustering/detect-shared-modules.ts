@@ -72,18 +72,28 @@ export function findSpreadModules(
   hubs: Set<string> = new Set(),
 ): Map<string, "spread" | "entry" | "infrastructure"> {
   const hubFolders = new Set([...hubs].map(folderOf));
+  const widelyUsed = new Set(
+    nodes.filter((node) => {
+      const used = spreadOf(importers.get(node), communityOf, true);
+      // Beside a hub (utils/, lib/, db/) the bar is lower: no service may hold half of its use.
+      const bar = hubFolders.has(folderOf(node)) ? 0.5 : 1 / spread;
+      return used.members > spread && used.top < bar + 1e-9 && used.significant >= spread;
+    }),
+  );
+  // Utilities lean on each other (ids on config, logger on dates); only the rest anchor a module,
+  // so a utility that uses another goes to shared in this round rather than the next.
+  const anchoring = new Map([...communityOf].filter(([node]) => !widelyUsed.has(node)));
   const result = new Map<string, "spread" | "entry" | "infrastructure">();
   for (const node of nodes) {
-    const used = spreadOf(importers.get(node), communityOf, true);
-    // Beside a hub (utils/, lib/, db/) the bar is lower: no service may hold half of its use.
-    const bar = hubFolders.has(folderOf(node)) ? 0.5 : 1 / spread;
-    // A utility depends on nothing of any one service; a module whose own dependencies lean on one
-    // (a widely read domain model) is that service's, however many services use it.
     const uses = spreadOf(dependencies.get(node), communityOf, false);
-    const anchored = uses.members > 0 && uses.top >= ANCHOR_SHARE;
-    if (!anchored && used.members > spread && used.top < bar + 1e-9 && used.significant >= spread) {
-      result.set(node, "spread");
-      continue;
+    if (widelyUsed.has(node)) {
+      // A utility depends on nothing of any one service; a module whose own dependencies lean on
+      // one (a widely read domain model) is that service's, however many services use it.
+      const own = spreadOf(dependencies.get(node), anchoring, false);
+      if (own.members === 0 || own.top < ANCHOR_SHARE) {
+        result.set(node, "spread");
+        continue;
+      }
     }
     if ((importers.get(node)?.size ?? 0) <= 1 && uses.members >= 4 * spread && uses.top < 0.5 && uses.significant >= spread) {
       result.set(node, "entry");

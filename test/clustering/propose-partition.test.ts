@@ -117,6 +117,20 @@ describe("proposePartition", () => {
     expect(result.shared.has(model)).toBe(false);
   });
 
+  it("sets utilities apart that lean only on each other", () => {
+    const { graph } = plantedGraph(4, 10, 0.6, 0.01);
+    graph.nodes.push("utils/format.ts", "utils/config.ts");
+    depend(graph, "utils/format.ts", "utils/config.ts", 1);
+    for (let group = 0; group < 4; group++) {
+      for (const util of ["utils/format.ts", "utils/config.ts"]) {
+        depend(graph, `g${group}/m000`, util, 1);
+      }
+    }
+    const { shared } = partition(graph);
+    expect(shared.get("utils/format.ts")).toBe("spread");
+    expect(shared.get("utils/config.ts")).toBe("spread");
+  });
+
   it("splits two planted groups that Louvain merges at a low resolution", () => {
     // Two groups of 12 with a few links between them: at resolution 0.1 Louvain keeps them as one.
     const { graph, truth } = plantedGraph(2, 12, 0.7, 0.03, 5);
