@@ -175,7 +175,7 @@ function refine(
   let result = splitDisconnected(graph, communityOf);
   result = splitLooseCommunities(graph, result, options.seed);
   result = mergeTiny(graph, result, options.minServiceSize);
-  result = settleBoundaryModules(graph, result);
+  result = settleBoundaryModules(graph, result, options.minServiceSize);
   return applyPins(result, pinned, options.groupAnchors ?? new Map());
 }
 

@@ -4,7 +4,7 @@ import { adjacency, type WeightedGraph } from "./weighted-graph.js";
 /** The size penalty of the settling moves: a third of the default clustering resolution. */
 const SETTLE_RESOLUTION = 0.5;
 const MAX_PASSES = 5;
-/** A move never shrinks a community below this, so settling cannot dissolve one. */
+/** A move never shrinks a community below this (or the smallest service size), so settling cannot dissolve one. */
 const MIN_LEFT = 2;
 
 /**
@@ -14,7 +14,8 @@ const MIN_LEFT = 2;
  * resolution 0.5), in sorted order, until no module moves. On planted monoliths this mends 1-3 %
  * of the modules; the services themselves stay as they are.
  */
-export function settleBoundaryModules(graph: WeightedGraph, communityOf: Map<string, number>): Map<string, number> {
+export function settleBoundaryModules(graph: WeightedGraph, communityOf: Map<string, number>, minServiceSize = MIN_LEFT): Map<string, number> {
+  const minLeft = Math.max(MIN_LEFT, minServiceSize);
   const result = new Map(communityOf);
   const neighbours = adjacency(graph);
   const degree = new Map<string, number>();
@@ -36,7 +37,7 @@ export function settleBoundaryModules(graph: WeightedGraph, communityOf: Map<str
     let moved = 0;
     for (const node of nodes) {
       const own = result.get(node) as number;
-      if ((size.get(own) ?? 0) <= MIN_LEFT) continue;
+      if ((size.get(own) ?? 0) <= minLeft) continue;
       const k = degree.get(node) ?? 0;
       const linkTo = new Map<number, number>();
       for (const [other, weight] of neighbours.get(node) ?? []) {

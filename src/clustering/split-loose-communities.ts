@@ -1,6 +1,6 @@
 import { mergeToCount } from "./refine-communities.js";
 import { renumber, runLouvain } from "./run-louvain.js";
-import { inducedGraph, type WeightedGraph } from "./weighted-graph.js";
+import type { WeightedGraph } from "./weighted-graph.js";
 
 /**
  * A community is split in two when its best bisection cuts less than this share of the smaller
@@ -10,7 +10,7 @@ import { inducedGraph, type WeightedGraph } from "./weighted-graph.js";
 const MAX_CONDUCTANCE = 0.2;
 /** Neither half may be smaller than this: below it conductance is noise. */
 const MIN_HALF = 5;
-/** Each pass can split the halves again (three domains merged need two). */
+/** Each pass can split the halves of the last one again. */
 const MAX_PASSES = 4;
 
 /**
@@ -20,24 +20,43 @@ const MAX_PASSES = 4;
  * the two halves hang together only loosely.
  */
 export function splitLooseCommunities(graph: WeightedGraph, communityOf: Map<string, number>, seed: number): Map<string, number> {
-  let current = renumber(communityOf);
-  for (let pass = 0; pass < MAX_PASSES; pass++) {
-    const membersOf = new Map<number, string[]>();
-    for (const [node, community] of current) membersOf.set(community, [...(membersOf.get(community) ?? []), node]);
-    const result = new Map(current);
-    let next = Math.max(-1, ...current.values()) + 1;
-    let split = false;
-    for (const [, members] of [...membersOf].sort((a, b) => a[0] - b[0])) {
-      const halves = looseBisection(inducedGraph(graph, members), seed);
+  const result = new Map(communityOf);
+  let next = Math.max(-1, ...communityOf.values()) + 1;
+  // Only the halves of a split can split again: three domains merged need two passes.
+  let candidates: Set<number> | undefined;
+  for (let pass = 0; pass < MAX_PASSES && candidates?.size !== 0; pass++) {
+    const halved = new Set<number>();
+    for (const [community, members] of [...communityGraphs(graph, result)].sort((a, b) => a[0] - b[0])) {
+      if (candidates !== undefined && !candidates.has(community)) continue;
+      const halves = looseBisection(members, seed);
       if (halves === undefined) continue;
-      split = true;
       const second = next++;
-      for (const node of members) if (halves.get(node) === 1) result.set(node, second);
+      for (const node of members.nodes) if (halves.get(node) === 1) result.set(node, second);
+      halved.add(community).add(second);
     }
-    current = renumber(result);
-    if (!split) break;
+    candidates = halved;
   }
-  return current;
+  return renumber(result);
+}
+
+/** Each community's own graph: its members and the edges inside it, in one pass over the edges. */
+function communityGraphs(graph: WeightedGraph, communityOf: Map<string, number>): Map<number, WeightedGraph> {
+  const result = new Map<number, WeightedGraph>();
+  const of = (community: number): WeightedGraph => {
+    let found = result.get(community);
+    if (found === undefined) result.set(community, (found = { nodes: [], edges: [] }));
+    return found;
+  };
+  // graph.nodes and graph.edges are sorted, so each community's lists are too.
+  for (const node of graph.nodes) {
+    const community = communityOf.get(node);
+    if (community !== undefined) of(community).nodes.push(node);
+  }
+  for (const edge of graph.edges) {
+    const community = communityOf.get(edge.a);
+    if (community !== undefined && community === communityOf.get(edge.b)) of(community).edges.push(edge);
+  }
+  return result;
 }
 
 /** The community's bisection (node -> 0 or 1) when it is loose enough to split, else undefined. */
