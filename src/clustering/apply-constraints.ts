@@ -8,6 +8,20 @@ export interface Constraints {
   /** Pairs of globs whose modules never share one. */
   apart: [string, string][];
   maxServiceSize?: number | undefined;
+  /** A hard minimum, applied by `mergeSmallServices` once everything else has run. */
+  minServiceSize?: number | undefined;
+}
+
+/** Whether `moving` may join `into` without breaking an `apart` rule. */
+export function apartRules(apart: [string, string][]): (moving: string[], into: string[]) => boolean {
+  const rules = apart.map(([globA, globB]) => {
+    const isA = picomatch(globA);
+    const isB = picomatch(globB);
+    // A module matching both sides belongs to neither, as in keepApart.
+    return { sideA: (node: string) => isA(node) && !isB(node), sideB: (node: string) => isB(node) && !isA(node) };
+  });
+  return (moving, into) =>
+    !rules.some(({ sideA, sideB }) => (moving.some(sideA) && into.some(sideB)) || (moving.some(sideB) && into.some(sideA)));
 }
 
 /**

@@ -1,6 +1,7 @@
 import picomatch from "picomatch";
-import { applyConstraints, type Constraints } from "./apply-constraints.js";
+import { applyConstraints, apartRules, type Constraints } from "./apply-constraints.js";
 import { findHubs, findSpreadModules, importersOf, type Dependencies, type SharedReason } from "./detect-shared-modules.js";
+import { mergeSmallServices } from "./merge-small-services.js";
 import { mergeTiny, mergeToCount, splitDisconnected } from "./refine-communities.js";
 import { renumber, runLouvain } from "./run-louvain.js";
 import { settleBoundaryModules } from "./settle-boundary-modules.js";
@@ -81,6 +82,17 @@ export function proposePartition(nodes: string[], dependencies: Dependencies, op
   if (options.constraints !== undefined) {
     const rest = inducedGraph(graph, graph.nodes.filter((node) => !shared.has(node)));
     communityOf = applyConstraints(rest, communityOf, options.constraints, options.seed);
+    if (options.constraints.minServiceSize !== undefined) {
+      // Coupling through shared modules counts here: a small group may hang on the rest only there.
+      const merged = mergeSmallServices(graph, communityOf, options.constraints.minServiceSize, apartRules(options.constraints.apart));
+      communityOf = merged.communityOf;
+      let next = Math.max(-1, ...communityOf.values()) + 1;
+      // Pins win: a pinned module stays in a service (applyPins finds its group one).
+      for (const node of merged.uncoupled) {
+        if (pinned.has(node)) communityOf.set(node, next++);
+        else shared.set(node, "isolated");
+      }
+    }
     communityOf = applyPins(communityOf, pinned, options.groupAnchors ?? new Map());
   }
 

@@ -180,6 +180,14 @@ export const constraintsSchema = z
       .array(z.tuple([z.string(), z.string()]))
       .default([])
       .describe("Pairs of globs whose modules must never share a service."),
+    minServiceSize: z
+      .number()
+      .int()
+      .min(1)
+      .optional()
+      .describe(
+        "Services with fewer modules join the service they are most coupled to, directly or through shared modules; a group coupled to no service goes to shared. Unlike clustering.minServiceSize, a hard rule: only pins and `apart` win over it.",
+      ),
     maxServiceSize: z.number().int().positive().optional().describe("Services with more modules are split further."),
   })
   .strict()

@@ -55,4 +55,46 @@ describe("constraints", () => {
     for (const service of services) expect(service.length).toBeLessThanOrEqual(3);
     expect(services.flat().sort()).toHaveLength(10);
   });
+
+  describe("minServiceSize", () => {
+    /** The two cliques, a pair p0-p1 that reaches the a clique only through a shared hub, and a lone pair q0-q1. */
+    function withSmallGroups(constraints: PartitionOptions["constraints"]) {
+      const { nodes, dependencies } = cliques();
+      nodes.push("hub", "p0", "p1", "q0", "q1");
+      dependencies.set("p0", new Map([["p1", 3], ["hub", 2]]));
+      dependencies.set("q0", new Map([["q1", 3]]));
+      for (const node of ["a0", "a1", "a2"]) dependencies.get(node)?.set("hub", 1);
+      return proposePartition(nodes, dependencies, {
+        seed: 42,
+        resolution: 1,
+        runs: 2,
+        minServiceSize: 1,
+        sharedGlobs: ["hub"],
+        fanInRatio: 0.9,
+        spread: 3,
+        barrels: new Set(),
+        constraints,
+      });
+    }
+
+    it("leaves small groups alone without it", () => {
+      const { services } = withSmallGroups({ together: [], apart: [] });
+      expect(services).toContainEqual(["p0", "p1"]);
+      expect(services).toContainEqual(["q0", "q1"]);
+    });
+
+    it("brings a small group into the service it is coupled to through a shared module, and sets an uncoupled one apart", () => {
+      const { services, shared } = withSmallGroups({ together: [], apart: [], minServiceSize: 3 });
+      for (const service of services) expect(service.length).toBeGreaterThanOrEqual(3);
+      expect(services.find((service) => service.includes("a0"))).toEqual(expect.arrayContaining(["p0", "p1"]));
+      expect(shared.get("q0")).toBe("isolated");
+      expect(shared.get("q1")).toBe("isolated");
+    });
+
+    it("gives way to an apart rule", () => {
+      const { services } = withSmallGroups({ together: [], apart: [["p*", "a*"]], minServiceSize: 3 });
+      const holder = (node: string) => services.findIndex((service) => service.includes(node));
+      expect(holder("p0")).not.toBe(holder("a0"));
+    });
+  });
 });
