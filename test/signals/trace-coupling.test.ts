@@ -153,6 +153,17 @@ describe("runtime coupling from OpenTelemetry traces (OTLP JSON from the real SD
     expect(serviceOf(result, SEND_RECEIPT)).toBe(serviceOf(result, PLACE_ORDER));
   });
 
+  it("gives score a cut weight for the traces, not a note that they are off", async () => {
+    const root = shop();
+    await exportTraces(root, "traces");
+    expect((await runCli("analyze", root, "--traces", path.join(root, "traces"))).code).toBe(0);
+    const run = await runCli("score", root, "--format", "json", "--traces", path.join(root, "traces"));
+    expect(run.code).toBe(0);
+    const overall = (JSON.parse(run.stdout) as { overall: { cutWeight: Record<string, { total: number }>; signalsOff: { name: string }[] } }).overall;
+    expect(overall.cutWeight.traces?.total).toBeGreaterThan(0);
+    expect(overall.signalsOff.map((signal) => signal.name)).not.toContain("traces");
+  });
+
   it.each([
     ["a missing export", () => "no-such-traces.json", /trace export .*no-such-traces\.json not found: pass an OTLP JSON file or a folder of them\. \[DCP010\]/],
     ["a file that is not OTLP JSON", (root: string) => path.join(root, "tsconfig.json"), /tsconfig\.json is not an OTLP trace export \(no resourceSpans\): .*\[DCP010\]/],

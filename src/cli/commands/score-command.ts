@@ -56,7 +56,8 @@ export function registerScoreCommand(program: Command, io: CliConsole, setExitCo
         reference,
         sizeBounds: { min: flags.nedMin, max: flags.nedMax },
         signals,
-        signalsOff: summary.flatMap(({ name, note }) => (note === undefined ? [] : [{ name, note }])),
+        // A signal that is on may carry a note too (traces: how many spans mapped); only the missing ones are off.
+        signalsOff: summary.flatMap(({ name, note }) => (note === undefined || signals.some((signal) => signal.name === name) ? [] : [{ name, note }])),
       });
       if (flags.format === "json") io.out(toStableJson(report));
       else {
