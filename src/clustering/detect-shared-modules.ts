@@ -28,7 +28,9 @@ export function findHubs(nodes: string[], importers: Map<string, Map<string, num
 }
 
 /**
- * How a module's weight spreads over communities: the largest share and how many hold >= 10%.
+ * How a module's weight spreads over communities: the largest share and how many hold a real part
+ * of it: 10 %, or half an even share when more than five communities use it (an id generator used
+ * by eight services, each under 10 %, is used by eight, not by none).
  * Modules outside every community (shared ones) count as one community of their own when
  * `sharedCounts` is set: being used by the shared layer is a use like any other.
  */
@@ -45,7 +47,8 @@ function spreadOf(weights: Map<string, number> | undefined, communityOf: Map<str
   }
   if (total === 0) return { top: 1, significant: 0, members };
   const shares = [...byCommunity.values()].map((weight) => weight / total);
-  return { top: Math.max(...shares), significant: shares.filter((share) => share >= 0.1).length, members };
+  const bar = Math.min(0.1, 0.5 / shares.length);
+  return { top: Math.max(...shares), significant: shares.filter((share) => share >= bar).length, members };
 }
 
 /**

@@ -103,6 +103,13 @@ describe("proposePartition", () => {
     expect(partition(graph).shared.get(util)).toBe("spread");
   });
 
+  it("sets a module apart that eleven services use, each for less than a tenth of its use", () => {
+    const { graph } = plantedGraph(11, 5, 0.8, 0);
+    graph.nodes.push("utils/ids.ts");
+    for (let group = 0; group < 11; group++) depend(graph, `g${group}/m000`, "utils/ids.ts", 1);
+    expect(partition(graph).shared.get("utils/ids.ts")).toBe("spread");
+  });
+
   it("keeps a module many services use in the service its own dependencies lean on", () => {
     const { graph } = plantedGraph(4, 10, 0.6, 0.01);
     const model = "g0/widely-read-model";
