@@ -120,6 +120,16 @@ export const signalsSchema = z
       .strict()
       .prefault({})
       .describe("Modules changed in the same commits belong together."),
+    barrels: z
+      .object({
+        enabled: z.boolean().default(true),
+        weight: z.number().min(0).default(1).describe(SIGNAL_WEIGHT),
+      })
+      .strict()
+      .prefault({})
+      .describe(
+        "Modules one barrel (index.ts) re-exports are published together; in a codebase of packages, each package's barrel is its public surface. On by default: on eight merged @effect packages it took NMI from 0.650 to 0.866.",
+      ),
     names: z
       .object({
         enabled: z.boolean().default(true),

@@ -1,6 +1,7 @@
 import type { Signal } from "../clustering/propose-partition.js";
 import type { Config } from "../model/config.js";
 import type { ModuleGraph } from "../model/module-graph.js";
+import { barrelMembership } from "./barrel-membership.js";
 import { changeCoupling } from "./change-coupling.js";
 import { dataCoupling, tableUses } from "./data-coupling.js";
 import { groupTraceUseCases, type TraceUseCases } from "./group-trace-use-cases.js";
@@ -24,9 +25,10 @@ export async function collectSignals(root: string, graph: ModuleGraph, config: C
   const signals: Signal[] = [];
   const summary: SignalSummary[] = [];
   const modules = graph.modules.map((module) => module.id as string);
-  const { names, changes, data, coverage, traces } = config.signals;
+  const { names, barrels, changes, data, coverage, traces } = config.signals;
   const notes = new Map<string, string>();
 
+  if (barrels.enabled) signals.push({ name: "barrels", weight: barrels.weight, pairs: barrelMembership(graph) });
   if (names.enabled) {
     const exportsOf = new Map(graph.modules.map((module) => [module.id as string, module.exports]));
     signals.push({ name: "names", weight: names.weight, pairs: nameSimilarity(modules, exportsOf) });

@@ -69,9 +69,14 @@ describe("decouple check on examples/legacy-shop", () => {
     expect(failing.out).toContain(repository);
     expect(failing.out).toContain(`\`${SYMBOL}\``);
 
+    const baselineFile = path.join(root, "decouple.baseline.json");
+    const before = (JSON.parse(fs.readFileSync(baselineFile, "utf8")) as { violations: unknown[] }).violations.length;
     const updating = await cli("check", root, "--update-baseline");
     expect(updating.code).toBe(0);
-    const baseline = JSON.parse(fs.readFileSync(path.join(root, "decouple.baseline.json"), "utf8")) as { violations: unknown[] };
+    const baseline = JSON.parse(fs.readFileSync(baselineFile, "utf8")) as { violations: unknown[] };
+    // The crossing, and a service cycle when the new import closes one: each is stale once it goes.
+    const added = baseline.violations.length - before;
+    expect(added).toBeGreaterThanOrEqual(1);
     expect(baseline.violations).toContainEqual({ rule: "no-cross-service-import", from: controller, to: repository, symbol: SYMBOL });
     const passing = await cli("check", root);
     expect(passing.code).toBe(0);
@@ -80,7 +85,7 @@ describe("decouple check on examples/legacy-shop", () => {
     fs.writeFileSync(path.join(root, controller), controllerSource);
     const stale = await cli("check", root);
     expect(stale.code).toBe(0);
-    expect(stale.out).toContain("1 baseline entry no longer occurs");
+    expect(stale.out).toContain(added === 1 ? "1 baseline entry no longer occurs" : `${added} baseline entries no longer occur`);
     expect(stale.out).toContain(`no-cross-service-import: ${controller} -> ${repository} (${SYMBOL})`);
   });
 

@@ -32,7 +32,7 @@ beforeAll(() => {
     "src/a.ts": `import { c } from "./c.js";\nexport const a = () => c();`,
     "src/b.ts": `import { a } from "./a.js";\nexport const b = () => a();`,
     "src/c.ts": "export const c = () => 1;",
-    "decouple.config.json": { signals: { names: { enabled: false } } },
+    "decouple.config.json": { signals: { names: { enabled: false }, barrels: { enabled: false } } },
     "decouple.boundaries.json": {
       version: 1,
       services: [

@@ -1,0 +1,44 @@
+import type { ModuleGraph } from "../model/module-graph.js";
+
+/** A barrel re-exporting more modules than this says little about any pair, at a quadratic cost. */
+export const MAX_BARREL_MEMBERS = 200;
+
+/**
+ * Modules one barrel re-exports are published together: in a codebase of packages, each package's
+ * index.ts is its public surface, and the package is the best guess at a service. decouple sees
+ * through barrels when it weighs imports (a named import counts against the declaring module), so
+ * without this signal that grouping is lost: on eight merged @effect packages plain Louvain, which
+ * keeps the barrels' edges, scored 0.775 NMI and fell to 0.655 without them.
+ *
+ * Each barrel is weighed like a commit: 1 / (members - 1) per pair, so every member gets about one
+ * unit from it, however large it is. A barrel of one layer (models/index.ts re-exporting every
+ * domain's model) pulls across domains; at weight 1 the imports outweigh it on legacy-shop, at 2
+ * they no longer do.
+ */
+export function barrelMembership(graph: Pick<ModuleGraph, "edges">, maxMembers = MAX_BARREL_MEMBERS): [string, string, number][] {
+  const membersOf = new Map<string, Set<string>>();
+  for (const edge of graph.edges) {
+    if (edge.kind !== "re-export" || edge.from === edge.to) continue;
+    const members = membersOf.get(edge.from) ?? new Set<string>();
+    members.add(edge.to);
+    membersOf.set(edge.from, members);
+  }
+  const weights = new Map<string, number>();
+  for (const members of membersOf.values()) {
+    if (members.size < 2 || members.size > maxMembers) continue;
+    const sorted = [...members].sort();
+    const weight = 1 / (sorted.length - 1);
+    for (let i = 0; i < sorted.length; i++) {
+      for (let j = i + 1; j < sorted.length; j++) {
+        const key = `${sorted[i]}\0${sorted[j]}`;
+        weights.set(key, (weights.get(key) ?? 0) + weight);
+      }
+    }
+  }
+  return [...weights]
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, weight]) => {
+      const [a, b] = key.split("\0") as [string, string];
+      return [a, b, weight];
+    });
+}
