@@ -39,7 +39,8 @@ export function applyConstraints(graph: WeightedGraph, communityOf: Map<string, 
   return renumber(result);
 }
 
-function members(communityOf: Map<string, number>): Map<number, string[]> {
+/** Each community's modules. */
+export function membersOf(communityOf: Map<string, number>): Map<number, string[]> {
   const byCommunity = new Map<number, string[]>();
   for (const [node, community] of communityOf) {
     const list = byCommunity.get(community);
@@ -52,13 +53,13 @@ function members(communityOf: Map<string, number>): Map<number, string[]> {
 function splitLarge(graph: WeightedGraph, communityOf: Map<string, number>, maxSize: number, seed: number): Map<string, number> {
   const result = new Map(communityOf);
   let next = Math.max(-1, ...communityOf.values()) + 1;
-  const queue = [...members(communityOf).values()].filter((nodes) => nodes.length > maxSize);
+  const queue = [...membersOf(communityOf).values()].filter((nodes) => nodes.length > maxSize);
   while (queue.length > 0) {
     const nodes = (queue.pop() as string[]).sort();
     const sub = inducedGraph(graph, nodes);
     let parts: string[][] = [nodes];
     for (let resolution = 2; parts.length < 2 && resolution <= 256; resolution *= 2) {
-      parts = [...members(runLouvain(sub, { seed, resolution, runs: 1 })).values()];
+      parts = [...membersOf(runLouvain(sub, { seed, resolution, runs: 1 })).values()];
     }
     // No structure left to cut along: split in sorted order, so the result is still deterministic.
     if (parts.length < 2) parts = [nodes.slice(0, Math.ceil(nodes.length / 2)), nodes.slice(Math.ceil(nodes.length / 2))];
@@ -79,7 +80,7 @@ function keepApart(
 ): Map<string, number> {
   const result = new Map(communityOf);
   let next = Math.max(-1, ...communityOf.values()) + 1;
-  for (const [community, nodes] of [...members(communityOf)].sort((x, y) => x[0] - y[0])) {
+  for (const [community, nodes] of [...membersOf(communityOf)].sort((x, y) => x[0] - y[0])) {
     const sideA = nodes.filter((node) => isA(node) && !isB(node));
     const sideB = nodes.filter((node) => isB(node) && !isA(node));
     if (sideA.length === 0 || sideB.length === 0) continue;

@@ -1,3 +1,4 @@
+import { membersOf } from "./apply-constraints.js";
 import { renumber } from "./run-louvain.js";
 import { adjacency, type WeightedGraph } from "./weighted-graph.js";
 
@@ -60,14 +61,4 @@ export function mergeSmallServices(
     }
   }
   return { communityOf: renumber(result), uncoupled: uncoupled.sort() };
-}
-
-function membersOf(communityOf: Map<string, number>): Map<number, string[]> {
-  const groups = new Map<number, string[]>();
-  for (const [node, community] of communityOf) {
-    const list = groups.get(community);
-    if (list === undefined) groups.set(community, [node]);
-    else list.push(node);
-  }
-  return groups;
 }

@@ -1,15 +1,13 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { extractModuleGraph } from "../../src/analyzer/extract-module-graph.js";
 import { configSchema } from "../../src/model/config.js";
 import type { ModuleGraph } from "../../src/model/module-graph.js";
-import { createProject, removeProject } from "../support/create-project.js";
+import { useTemporaryProjects } from "../support/create-project.js";
 
-const roots: string[] = [];
-afterEach(() => roots.splice(0).forEach(removeProject));
+const project = useTemporaryProjects();
 
 async function graphOf(files: Record<string, string | object>, config: object = {}): Promise<ModuleGraph & { warnings: string[] }> {
-  const root = createProject(files);
-  roots.push(root);
+  const root = project(files);
   const extracted = await extractModuleGraph({ root, config: configSchema.parse(config), workers: 0 });
   return { ...extracted.graph, warnings: extracted.warnings.map((warning) => `${warning.kind}: ${warning.message}`) };
 }

@@ -1,12 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { extractModuleGraph } from "../../src/analyzer/extract-module-graph.js";
 import { configSchema } from "../../src/model/config.js";
-import { createProject, removeProject } from "../support/create-project.js";
+import { useTemporaryProjects } from "../support/create-project.js";
 
-const roots: string[] = [];
-afterEach(() => roots.splice(0).forEach(removeProject));
+const project = useTemporaryProjects();
 
 async function extract(root: string, cacheDirectory: string) {
   return extractModuleGraph({ root, config: configSchema.parse({}), workers: 0, cacheDirectory });
@@ -14,11 +13,10 @@ async function extract(root: string, cacheDirectory: string) {
 
 describe("parse cache", () => {
   it("gives the same graph warm as cold, and re-parses a changed file", async () => {
-    const root = createProject({
+    const root = project({
       "src/a.ts": `import { b } from "./b.js";\nexport const a = b;`,
       "src/b.ts": "export const b = 1;",
     });
-    roots.push(root);
     const cacheDirectory = path.join(root, "node_modules", ".cache", "decouple");
     const cold = await extract(root, cacheDirectory);
     expect(fs.existsSync(path.join(cacheDirectory, "parse-cache.json"))).toBe(true);
@@ -32,8 +30,7 @@ describe("parse cache", () => {
   });
 
   it("ignores a damaged cache file instead of trusting it", async () => {
-    const root = createProject({ "src/a.ts": `import { b } from "./b.js";\nexport const a = b;`, "src/b.ts": "export const b = 1;" });
-    roots.push(root);
+    const root = project({ "src/a.ts": `import { b } from "./b.js";\nexport const a = b;`, "src/b.ts": "export const b = 1;" });
     const cacheDirectory = path.join(root, ".cache");
     fs.mkdirSync(cacheDirectory);
     fs.writeFileSync(path.join(cacheDirectory, "parse-cache.json"), "{ not json");

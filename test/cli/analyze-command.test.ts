@@ -1,18 +1,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { Ajv } from "ajv";
-import { afterEach, describe, expect, it } from "vitest";
-import { createProject, removeProject } from "../support/create-project.js";
+import { describe, expect, it } from "vitest";
+import { useTemporaryProjects } from "../support/create-project.js";
 import { runCli } from "../support/run-cli.js";
 
-const roots: string[] = [];
-afterEach(() => roots.splice(0).forEach(removeProject));
-
-function project(files: Record<string, string | object>): string {
-  const root = createProject(files);
-  roots.push(root);
-  return root;
-}
+const project = useTemporaryProjects();
 
 /** Two small domains, a shared logger and a barrel: enough for a real proposal. */
 function twoDomains(): Record<string, string | object> {

@@ -1,14 +1,13 @@
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { analyze } from "../../src/analyzer/analyze.js";
 import { configSchema } from "../../src/model/config.js";
 import { changeCoupling } from "../../src/signals/change-coupling.js";
-import { createProject, removeProject } from "../support/create-project.js";
+import { useTemporaryProjects } from "../support/create-project.js";
 
-const roots: string[] = [];
-afterEach(() => roots.splice(0).forEach(removeProject));
+const project = useTemporaryProjects();
 
 describe("changeCoupling", () => {
   const modules = new Set(["a.ts", "b.ts", "c.ts", "d.ts"]);
@@ -64,8 +63,7 @@ function git(root: string, ...args: string[]): void {
 
 describe("change coupling in analyze", () => {
   it("puts two modules that never import each other but always change together in one service", async () => {
-    const root = createProject(twoClusters());
-    roots.push(root);
+    const root = project(twoClusters());
     git(root, "init", "-q");
     git(root, "-c", "user.name=t", "-c", "user.email=t@t", "add", ".");
     git(root, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "start");

@@ -1,17 +1,10 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { groupTraceUseCases } from "../../src/signals/group-trace-use-cases.js";
 import { parseOtlpTraces } from "../../src/signals/parse-otlp-traces.js";
 import { readTraceExport, type TraceSpan } from "../../src/signals/read-trace-export.js";
-import { createProject, removeProject } from "../support/create-project.js";
+import { useTemporaryProjects } from "../support/create-project.js";
 
-const roots: string[] = [];
-afterEach(() => roots.splice(0).forEach(removeProject));
-
-function project(files: Record<string, string | object>): string {
-  const root = createProject(files);
-  roots.push(root);
-  return root;
-}
+const project = useTemporaryProjects();
 
 /** One ExportTraceServiceRequest with one span per [traceId, name, attributes]. */
 function request(spans: [string, string, Record<string, object>][], scope: "scopeSpans" | "instrumentationLibrarySpans" = "scopeSpans"): object {

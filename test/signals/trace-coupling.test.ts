@@ -3,12 +3,11 @@ import path from "node:path";
 import { ROOT_CONTEXT, SpanKind, trace, type Context, type Tracer } from "@opentelemetry/api";
 import { JsonTraceSerializer } from "@opentelemetry/otlp-transformer";
 import { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor, type ReadableSpan } from "@opentelemetry/sdk-trace-base";
-import { afterEach, describe, expect, it } from "vitest";
-import { createProject, removeProject } from "../support/create-project.js";
+import { describe, expect, it } from "vitest";
+import { useTemporaryProjects } from "../support/create-project.js";
 import { runCli } from "../support/run-cli.js";
 
-const roots: string[] = [];
-afterEach(() => roots.splice(0).forEach(removeProject));
+const project = useTemporaryProjects();
 
 /**
  * Three domains that never import each other, and a module no import leads to (it runs on an
@@ -34,8 +33,7 @@ function shop(): string {
   // Receipts go out on an event the orders flow publishes through a bus wired at start-up: no
   // import leads to notifications, only the traces show it runs with orders.
   files["src/notifications/send-receipt.ts"] = `export const sendReceipt = (id: string) => \`sent \${id}\`;`;
-  const root = createProject(files);
-  roots.push(root);
+  const root = project(files);
   return root;
 }
 

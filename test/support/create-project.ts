@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { afterEach } from "vitest";
 
 /**
  * Writes a throwaway project from a map of paths to contents (objects become JSON), so each test
@@ -18,4 +19,15 @@ export function createProject(files: Record<string, string | object>): string {
 
 export function removeProject(root: string): void {
   fs.rmSync(root, { recursive: true, force: true });
+}
+
+/** A `createProject` whose projects are removed after each test of the file that calls it. */
+export function useTemporaryProjects(): (files: Record<string, string | object>) => string {
+  const roots: string[] = [];
+  afterEach(() => roots.splice(0).forEach(removeProject));
+  return (files) => {
+    const root = createProject(files);
+    roots.push(root);
+    return root;
+  };
 }
