@@ -33,6 +33,8 @@ export interface Signal {
   name: string;
   weight: number;
   pairs: [string, string, number][];
+  /** A hint that cannot tie a module to a service on its own (names): a module it alone links stays isolated. */
+  weak?: boolean;
 }
 
 const MAX_ROUNDS = 4;
@@ -65,11 +67,12 @@ export function proposePartition(nodes: string[], dependencies: Dependencies, op
   }
   const hubs = new Set([...shared].filter(([, reason]) => reason === "hub" || reason === "configured").map(([node]) => node));
 
+  const partners = strongPartners(graph.nodes, dependencies, options.signals ?? []);
   let communityOf = new Map<string, number>();
   // Modules that turn out to serve many services are set apart and the rest re-clustered, until
   // no more turn up (each round can only add to shared, so this ends).
   for (let round = 0; round < MAX_ROUNDS; round++) {
-    const rest = withoutIsolated(inducedGraph(graph, graph.nodes.filter((node) => !shared.has(node))), pinned, shared);
+    const rest = withoutIsolated(inducedGraph(graph, graph.nodes.filter((node) => !shared.has(node))), partners, pinned, shared);
     communityOf = clusterOnce(rest, options, pinned);
     if (round === MAX_ROUNDS - 1) break;
     const spread = [...findSpreadModules(rest.nodes, dependencies, importers, communityOf, options.spread, hubs)].filter(([node]) => !pinned.has(node));
@@ -149,14 +152,30 @@ export function scaleSignals(graph: WeightedGraph, signals: Signal[]): Signal[] 
   });
 }
 
-/** Modules with no coupling left (all their dependencies are shared) join shared as "isolated". */
-function withoutIsolated(graph: WeightedGraph, pinned: Map<string, string>, shared: Map<string, SharedReason>): WeightedGraph {
-  const linked = new Set<string>();
-  for (const { a, b } of graph.edges) {
-    linked.add(a);
-    linked.add(b);
+/**
+ * Each module's partners by imports and by every signal but the weak ones: what can tie it to a
+ * service. Name similarity alone would pair up files that share a word and nothing else (viem's
+ * 754 chain definitions became 115 two-module services).
+ */
+function strongPartners(nodes: string[], dependencies: Dependencies, signals: Signal[]): Map<string, Set<string>> {
+  const known = new Set(nodes);
+  const partners = new Map<string, Set<string>>();
+  const link = (a: string, b: string): void => {
+    if (a === b || !known.has(a) || !known.has(b)) return;
+    partners.set(a, (partners.get(a) ?? new Set<string>()).add(b));
+    partners.set(b, (partners.get(b) ?? new Set<string>()).add(a));
+  };
+  for (const [from, targets] of dependencies) for (const [to, weight] of targets) if (weight > 0) link(from, to);
+  for (const signal of signals) {
+    if (signal.weak === true || signal.weight <= 0) continue;
+    for (const [a, b, weight] of signal.pairs) if (weight > 0) link(a, b);
   }
-  const isolated = graph.nodes.filter((node) => !linked.has(node) && !pinned.has(node));
+  return partners;
+}
+
+/** Modules with no strong coupling left (all their partners are shared) join shared as "isolated". */
+function withoutIsolated(graph: WeightedGraph, partners: Map<string, Set<string>>, pinned: Map<string, string>, shared: Map<string, SharedReason>): WeightedGraph {
+  const isolated = graph.nodes.filter((node) => !pinned.has(node) && ![...(partners.get(node) ?? [])].some((partner) => !shared.has(partner)));
   for (const node of isolated) shared.set(node, "isolated");
   return inducedGraph(graph, graph.nodes.filter((node) => !shared.has(node)));
 }

@@ -31,7 +31,7 @@ export async function collectSignals(root: string, graph: ModuleGraph, config: C
   if (barrels.enabled) signals.push({ name: "barrels", weight: barrels.weight, pairs: barrelMembership(graph) });
   if (names.enabled) {
     const exportsOf = new Map(graph.modules.map((module) => [module.id as string, module.exports]));
-    signals.push({ name: "names", weight: names.weight, pairs: nameSimilarity(modules, exportsOf) });
+    signals.push({ name: "names", weight: names.weight, pairs: nameSimilarity(modules, exportsOf), weak: true });
   }
   if (changes.enabled !== false) {
     const history = readChangeHistory(root, changes.maxCommits);

@@ -138,6 +138,17 @@ describe("proposePartition", () => {
     expect(shared.get("utils/config.ts")).toBe("spread");
   });
 
+  it("does not make a service of modules only a weak signal links, but lets it help the others", () => {
+    const { graph } = plantedGraph(2, 8, 0.8, 0);
+    graph.nodes.push("chains/aurora.ts", "chains/aurora-testnet.ts");
+    const names = { name: "names", weight: 1, weak: true, pairs: [["chains/aurora.ts", "chains/aurora-testnet.ts", 5] as [string, string, number]] };
+    const weak = partition(graph, { signals: [names] });
+    expect(weak.shared.get("chains/aurora.ts")).toBe("isolated");
+    expect(weak.shared.get("chains/aurora-testnet.ts")).toBe("isolated");
+    const strong = partition(graph, { signals: [{ ...names, weak: false }] });
+    expect(strong.services).toContainEqual(["chains/aurora-testnet.ts", "chains/aurora.ts"]);
+  });
+
   it("splits two planted groups that Louvain merges at a low resolution", () => {
     // Two groups of 12 with a few links between them: at resolution 0.1 Louvain keeps them as one.
     const { graph, truth } = plantedGraph(2, 12, 0.7, 0.03, 5);
