@@ -32,7 +32,7 @@ beforeAll(() => {
     "src/a.ts": `import { c } from "./c.js";\nexport const a = () => c();`,
     "src/b.ts": `import { a } from "./a.js";\nexport const b = () => a();`,
     "src/c.ts": "export const c = () => 1;",
-    "decouple.config.json": { signals: { names: { enabled: false }, barrels: { enabled: false } } },
+    "decouple.config.json": { signals: { names: { enabled: false } } },
     "decouple.boundaries.json": {
       version: 1,
       services: [
@@ -51,7 +51,11 @@ describe("decouple score with coupling signals beyond imports", () => {
     expect(result.code, result.stderr).toBe(0);
     const { overall } = JSON.parse(result.stdout);
     expect(Object.keys(overall.cutWeight)).toEqual(["imports"]);
-    expect(overall.signalsOff).toEqual([{ name: "changes", note: "not a git repository" }]);
+    // Barrels are on by default; with no barrel in the project they have nothing to cut.
+    expect(overall.signalsOff).toEqual([
+      { name: "barrels", note: "it couples no two modules here" },
+      { name: "changes", note: "not a git repository" },
+    ]);
     const text = await runCli("score", root);
     expect(text.stdout).toContain("no cut weight for changes: not a git repository");
   });
@@ -76,7 +80,7 @@ describe("decouple score with coupling signals beyond imports", () => {
     expect(overall.cutWeight.changes).toEqual({ cut: 3, total: 4, share: 0.75 });
     // Two imports of one symbol used once, so of equal weight: b → a crosses the services, a → c does not.
     expect(overall.cutWeight.imports.share).toBe(0.5);
-    expect(overall.signalsOff).toEqual([]);
+    expect(overall.signalsOff).toEqual([{ name: "barrels", note: "it couples no two modules here" }]);
 
     const text = await runCli("score", root);
     expect(text.stdout).toMatch(/^cut weight, changes\s+0\.750 \(3\.0 of 4\.0\)\s+lower$/m);

@@ -55,9 +55,13 @@ export function registerScoreCommand(program: Command, io: CliConsole, setExitCo
         boundaries,
         reference,
         sizeBounds: { min: flags.nedMin, max: flags.nedMax },
-        signals,
-        // A signal that is on may carry a note too (traces: how many spans mapped); only the missing ones are off.
-        signalsOff: summary.flatMap(({ name, note }) => (note === undefined || signals.some((signal) => signal.name === name) ? [] : [{ name, note }])),
+        // A signal that couples no two modules (barrels where there are none) has nothing to cut.
+        signals: signals.filter((signal) => signal.pairs.length > 0),
+        signalsOff: [
+          // A signal that is on may carry a note too (traces: how many spans mapped); only the missing ones are off.
+          ...summary.flatMap(({ name, note }) => (note === undefined || signals.some((signal) => signal.name === name) ? [] : [{ name, note }])),
+          ...signals.filter((signal) => signal.pairs.length === 0).map(({ name }) => ({ name, note: "it couples no two modules here" })),
+        ],
       });
       if (flags.format === "json") io.out(toStableJson(report));
       else {
