@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { computeInterCallPercentage } from "../../src/scoring/compute-inter-call-percentage.js";
 import { computeModularity } from "../../src/scoring/compute-modularity.js";
+import { computeNonExtremeDistribution } from "../../src/scoring/compute-non-extreme-distribution.js";
+import { computeStructuralModularity } from "../../src/scoring/compute-structural-modularity.js";
 import { computeTurboMq } from "../../src/scoring/compute-turbo-mq.js";
 import { toPartition, type Dependency, type Partition } from "../../src/scoring/partition.js";
 
@@ -109,7 +112,7 @@ const bunchClusters = toPartition(
   ),
 );
 
-describe("TurboMQ against Bunch's own implementation", () => {
+describe("Bunch's sample graph against Bunch's and Mono2Micro's own code", () => {
   it("gives what Bunch's TurboMQ class computes on Bunch's sample graph", () => {
     // bunch.calculator.TurboMQ (curtcox/Bunch, commit 2b9db86b) run on this graph and partition:
     // 3.260157671864969 (harness in docs/metrics.md).
@@ -122,6 +125,25 @@ describe("TurboMQ against Bunch's own implementation", () => {
     const edges = [["a1", "a2", 2], ["a2", "a1", 1], ["a2", "a3", 1], ["a3", "a1", 1], ["b1", "b2", 3], ["a1", "b1", 1], ["b2", "a3", 2], ["c1", "b2", 1]] as const;
     const dependencies = edges.map(([from, to, weight]) => ({ from, to, weight }));
     expect(computeTurboMq(example, dependencies).value).toBeCloseTo(1.3692307692307693, 12);
+  });
+
+  it("has the structural modularity that Mono2Micro's evaluation code computes for those clusters", () => {
+    // structural_modularity of kaliaanup/Mono2Micro-FSE-2021 (metrics_util.py, by Mono2Micro's
+    // authors), run on this graph as "from--to" call volumes and these five clusters, with its final
+    // round(smq, 3) left out: 0.08811111111111114 (harness in docs/metrics.md).
+    expect(computeStructuralModularity(bunchClusters, bunchMdg).value).toBeCloseTo(0.08811111111111114, 12);
+  });
+
+  it("has the inter-call percentage Mono2Micro's code computes, with its damping of each volume v to ln(v) + 1", () => {
+    // inter_call_percentage of the same file, unrounded, with the edge weights as call volumes: 0.45164992792787056.
+    const damped = bunchMdg.map((call) => ({ ...call, weight: Math.log(call.weight) + 1 }));
+    expect(computeInterCallPercentage(bunchClusters, damped).value).toBeCloseTo(0.45164992792787056, 12);
+  });
+
+  it("has one minus the non-extreme distribution Mono2Micro's code computes (its NED counts the extreme share)", () => {
+    // non_extreme_distribution of the same file, unrounded: 0.2727272727272727 (6 of 22 classes in
+    // services outside 5..20 modules); decouple reports the non-extreme share, higher is better.
+    expect(computeNonExtremeDistribution(bunchClusters).value).toBeCloseTo(1 - 0.2727272727272727, 12);
   });
 
   it("has the modularity networkx computes for those clusters", () => {
