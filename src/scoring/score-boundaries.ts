@@ -7,9 +7,9 @@ export interface ServiceScore {
   lines: number;
   /** Share of the coupling weight touching the service's modules that stays inside it (shared left out). */
   cohesion: number;
-  /** Modules of other services that depend on this one. */
+  /** Ca: modules of other services that depend on a module of this one. */
   afferent: number;
-  /** Modules of other services this one depends on. */
+  /** Ce: modules of this service that depend on a module of another one (Martin's, as `score` counts it). */
   efferent: number;
   /** efferent / (afferent + efferent): 0 is stable (only depended on), 1 is unstable. */
   instability: number;
@@ -62,7 +62,7 @@ export function scoreBoundaries(input: ScoreInput): { services: ServiceScore[]; 
     cutWeight += coupling.weight;
     if (coupling.typeOnly) crossing.typeOnly++;
     else crossing.value++;
-    addTo(efferent, from, coupling.to);
+    addTo(efferent, from, coupling.from);
     addTo(afferent, to, coupling.from);
   }
 

@@ -5,6 +5,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { analyze, type AnalysisResult } from "../../src/analyzer/analyze.js";
 import { loadConfig } from "../../src/config/load-config.js";
 import { normalizedMutualInformation } from "../../src/scoring/compare-partitions.js";
+import { DEFAULT_SIZE_BOUNDS } from "../../src/scoring/compute-non-extreme-distribution.js";
+import { scoreDecomposition } from "../../src/scoring/score-decomposition.js";
 import { neutralizeFileNames } from "../support/neutralize-file-names.js";
 
 const SHOP = path.resolve("examples/legacy-shop");
@@ -60,6 +62,21 @@ describe("analyze on examples/legacy-shop", () => {
     const result = await analyze({ root: SHOP, config: (await loadConfig(SHOP)).config });
     const committed = fs.readFileSync(path.join(SHOP, "decouple.boundaries.json"), "utf8");
     expect(`${JSON.stringify(result.boundaries, null, 2)}\n`).toBe(committed);
+  });
+
+  it("reports each service's Ca, Ce and instability as decouple score does (Martin's definitions)", async () => {
+    const { config } = await loadConfig(SHOP);
+    const result = await analyze({ root: SHOP, config });
+    const report = scoreDecomposition({
+      graph: result.graph,
+      couplings: result.couplings,
+      boundaries: result.boundaries,
+      sizeBounds: DEFAULT_SIZE_BOUNDS,
+    });
+    const rounded = (value: number | null): number => Math.round((value ?? 0) * 10_000) / 10_000;
+    const fromScore = report.services.map(({ name, afferent, efferent, instability }) => ({ name, afferent, efferent, instability: rounded(instability) }));
+    const fromAnalyze = result.scores.services.map(({ name, afferent, efferent, instability }) => ({ name, afferent, efferent, instability: rounded(instability) }));
+    expect(fromAnalyze).toEqual(fromScore);
   });
 
   it("gives the same boundaries on every run", async () => {
