@@ -3,7 +3,7 @@ import { z } from "zod";
 /** Module kinds every analysis reads unless the config says otherwise. */
 export const DEFAULT_INCLUDE = ["**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}"];
 
-/** Not part of the monolith's own code: dependencies, build output, declarations and tests. */
+/** Not part of the monolith's own code: dependencies, build output, declarations, tests, benchmarks and stories. */
 export const DEFAULT_EXCLUDE = [
   "**/node_modules/**",
   "**/dist/**",
@@ -16,6 +16,8 @@ export const DEFAULT_EXCLUDE = [
   "**/*.d.cts",
   "**/*.test.*",
   "**/*.spec.*",
+  "**/*.bench.*",
+  "**/*.stories.*",
   "**/__tests__/**",
   "**/__mocks__/**",
   "decouple.config.*",

@@ -201,11 +201,13 @@ describe("module graph: symbols", () => {
 });
 
 describe("module graph: discovery", () => {
-  it("leaves out node_modules, build output, declarations and tests by default", async () => {
+  it("leaves out node_modules, build output, declarations, tests, benchmarks and stories by default", async () => {
     const graph = await graphOf({
       "src/a.ts": "export const a = 1;",
       "src/a.test.ts": "import { a } from './a';",
       "src/a.spec.ts": "import { a } from './a';",
+      "src/a.bench.ts": "import { a } from './a';",
+      "src/a.stories.tsx": "import { a } from './a';",
       "src/__tests__/b.ts": "export const b = 1;",
       "src/types.d.ts": "declare const x: number;",
       "dist/a.js": "export const a = 1;",
