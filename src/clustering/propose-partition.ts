@@ -140,14 +140,23 @@ export function withSignals(graph: WeightedGraph, signals: Signal[]): WeightedGr
   return buildWeightedGraph(graph.nodes, pairs);
 }
 
-/** Each signal's pairs among the graph's nodes, in the units of the import weights. */
+/**
+ * Each signal's pairs among the graph's nodes, in the units of the import weights. A signal's
+ * whole weight is also capped at `weight` times the imports' whole weight: a dense signal
+ * (coverage couples every pair of modules one test file runs) would otherwise drown the structure.
+ * On legacy-shop with `--coverage` it did (NMI 0.43; capped, 1.000). Name similarity is exempt: it
+ * is weak per pair by design (weight 0.2), and capping it too cost legacy-shop 0.2 NMI.
+ */
 export function scaleSignals(graph: WeightedGraph, signals: Signal[]): Signal[] {
-  const importMean = graph.edges.length === 0 ? 1 : graph.edges.reduce((sum, edge) => sum + edge.weight, 0) / graph.edges.length;
+  const importTotal = graph.edges.reduce((sum, edge) => sum + edge.weight, 0);
+  const importMean = graph.edges.length === 0 ? 1 : importTotal / graph.edges.length;
   const known = new Set(graph.nodes);
   return signals.map((signal) => {
     const relevant = signal.pairs.filter(([a, b, weight]) => known.has(a) && known.has(b) && a !== b && weight > 0);
     const total = relevant.reduce((sum, [, , weight]) => sum + weight, 0);
-    const scale = total === 0 ? 0 : (signal.weight * importMean * relevant.length) / total;
+    const perPair = total === 0 ? 0 : (signal.weight * importMean * relevant.length) / total;
+    const whole = signal.weak === true || total === 0 || importTotal === 0 ? perPair : (signal.weight * importTotal) / total;
+    const scale = Math.min(perPair, whole);
     return { ...signal, pairs: relevant.map(([a, b, weight]): [string, string, number] => [a, b, weight * scale]) };
   });
 }
