@@ -45,15 +45,14 @@ export function settleBoundaryModules(graph: WeightedGraph, communityOf: Map<str
         if (community !== undefined && other !== node) linkTo.set(community, (linkTo.get(community) ?? 0) + weight);
       }
       // Gain of joining c, up to terms common to every c: links to c minus the expected links.
-      const gain = (community: number): number => {
-        const others = (volume.get(community) ?? 0) - (community === own ? k : 0);
-        return (linkTo.get(community) ?? 0) - (SETTLE_RESOLUTION * k * others) / twiceTotal;
-      };
+      const penalty = (SETTLE_RESOLUTION * k) / twiceTotal;
       let best = own;
-      let bestGain = gain(own);
-      for (const community of [...linkTo.keys()].sort((a, b) => a - b)) {
-        const candidate = gain(community);
-        if (candidate > bestGain + 1e-9) {
+      let bestGain = (linkTo.get(own) ?? 0) - penalty * ((volume.get(own) ?? 0) - k);
+      for (const [community, links] of linkTo) {
+        if (community === own) continue;
+        const candidate = links - penalty * (volume.get(community) ?? 0);
+        // Ties keep the module where it is, or go to the lowest community number: same input, same moves.
+        if (candidate > bestGain + 1e-9 || (best !== own && candidate > bestGain - 1e-9 && community < best)) {
           best = community;
           bestGain = candidate;
         }
