@@ -3,7 +3,8 @@ import { SHARED, type Boundaries } from "../model/boundaries.js";
 import type { Config } from "../model/config.js";
 import type { ModuleGraph } from "../model/module-graph.js";
 import type { SharedReason } from "../clustering/detect-shared-modules.js";
-import { proposePartition } from "../clustering/propose-partition.js";
+import { proposePartition, type Partition, type PartitionOptions } from "../clustering/propose-partition.js";
+import { openPartitionCache, partitionKey } from "./partition-cache.js";
 import { scoreBoundaries, type OverallScore, type ServiceScore } from "../scoring/score-boundaries.js";
 import { buildBoundaries } from "./build-boundaries.js";
 import { buildCouplingGraph, type Coupling } from "./build-coupling-graph.js";
@@ -126,16 +127,28 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
       signals: signals.signals,
       constraints: config.constraints,
     };
-    const partition = proposePartition(nodes, dependencies, partitionOptions);
+    const cache = options.cacheDirectory === undefined ? undefined : openPartitionCache(options.cacheDirectory);
+    const propose = (chosen: PartitionOptions): Partition => {
+      if (cache === undefined) return proposePartition(nodes, dependencies, chosen);
+      const key = partitionKey(nodes, dependencies, chosen);
+      const cached = cache.get(key);
+      if (cached !== undefined) return cached;
+      const fresh = proposePartition(nodes, dependencies, chosen);
+      cache.set(key, fresh);
+      return fresh;
+    };
+    const partition = propose(partitionOptions);
     const alternatives = options.confidence
-      ? CONFIDENCE_RUNS.map(([seedOffset, resolution]) =>
-          proposePartition(nodes, dependencies, {
-            ...partitionOptions,
-            seed: partitionOptions.seed + seedOffset,
-            resolution: partitionOptions.resolution * resolution,
-          }).services,
+      ? CONFIDENCE_RUNS.map(
+          ([seedOffset, resolution]) =>
+            propose({
+              ...partitionOptions,
+              seed: partitionOptions.seed + seedOffset,
+              resolution: partitionOptions.resolution * resolution,
+            }).services,
         )
       : undefined;
+    cache?.save();
     const exportsOf = new Map(graph.modules.map((module) => [module.id as string, module.exports]));
     const proposed = nameServices(partition.services.map((modules) => ({ modules, exports: exportsOf })));
     const names = reconcileNames(partition.services, proposed, options.previous, pins);

@@ -9,8 +9,8 @@ export interface CacheFlags {
 
 export function addCacheOptions(command: Command): Command {
   return command
-    .option("--cache-dir <dir>", "where parse results are cached by content hash (default: <dir>/node_modules/.cache/decouple)")
-    .option("--no-cache", "parse every file, read and write no cache");
+    .option("--cache-dir <dir>", "where parse results and proposals are cached by content hash (default: <dir>/node_modules/.cache/decouple)")
+    .option("--no-cache", "parse and cluster everything, read and write no cache");
 }
 
 /** The cache folder to use, or undefined with --no-cache. By default one every .gitignore already covers. */

@@ -49,6 +49,28 @@ describe("decouple analyze", () => {
     expect(second.stdout).toBe(first.stdout);
   });
 
+  it("reuses a cached proposal on unchanged code and never a stale one once the code changes", async () => {
+    const root = project(twoDomains());
+    const cacheFile = path.join(root, "node_modules", ".cache", "decouple", "partition-cache.json");
+    const first = await runCli("analyze", root, "--format", "json");
+    expect(fs.existsSync(cacheFile)).toBe(true);
+    const second = await runCli("analyze", root, "--format", "json");
+    expect(JSON.parse(second.stdout).boundaries).toEqual(JSON.parse(first.stdout).boundaries);
+    const withoutCache = await runCli("analyze", root, "--format", "json", "--no-cache");
+    expect(JSON.parse(withoutCache.stdout).boundaries).toEqual(JSON.parse(second.stdout).boundaries);
+
+    // The order controller now works for invoices only: it must move, cache or not.
+    fs.writeFileSync(
+      path.join(root, "src/controllers/order-controller.ts"),
+      `import { handleinvoice, invoiceFor } from "../services/invoice-service.js";\nimport type { invoiceRecord } from "../models/invoice.js";\nexport const routeorder = (): invoiceRecord => { invoiceFor(); return handleinvoice(); };`,
+    );
+    const changed = JSON.parse((await runCli("analyze", root, "--format", "json")).stdout) as { boundaries: { services: { name: string; modules: string[] }[] } };
+    const fresh = JSON.parse((await runCli("analyze", root, "--format", "json", "--no-cache")).stdout) as typeof changed;
+    expect(changed.boundaries).toEqual(fresh.boundaries);
+    const invoice = changed.boundaries.services.find((service) => service.modules.includes("src/services/invoice-service.ts"));
+    expect(invoice?.modules).toContain("src/controllers/order-controller.ts");
+  });
+
   it("keeps the names and pinned modules a person wrote into the boundaries file, and says what changed", async () => {
     const root = project(twoDomains());
     await runCli("analyze", root);

@@ -1,0 +1,112 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Dependencies, SharedReason } from "../clustering/detect-shared-modules.js";
+import type { Partition, PartitionOptions } from "../clustering/propose-partition.js";
+import { VERSION } from "../model/version.js";
+
+/**
+ * Proposals by a hash of everything that decides them, so a re-run on unchanged code skips the
+ * clustering (most of a warm run once parsing is cached). Clustering is deterministic, so a hit is
+ * exactly what clustering would give. The key holds the modules, their dependencies, every signal
+ * pair, every option, and the clustering code itself, so an edit to any of them misses.
+ */
+export interface PartitionCache {
+  get(key: string): Partition | undefined;
+  set(key: string, partition: Partition): void;
+  save(): void;
+}
+
+/** Entries kept: one analysis with --confidence makes 7 proposals. */
+const MAX_ENTRIES = 16;
+
+const EXTENSION = path.extname(fileURLToPath(import.meta.url));
+const CLUSTERING = fileURLToPath(new URL("../clustering/", import.meta.url));
+const CLUSTERING_HASH = createHash("sha1")
+  .update(
+    fs
+      .readdirSync(CLUSTERING)
+      .filter((file) => file.endsWith(EXTENSION))
+      .sort()
+      .map((file) => fs.readFileSync(path.join(CLUSTERING, file), "utf8"))
+      .join("\0"),
+  )
+  .digest("base64url");
+const STAMP = `decouple ${VERSION}, clustering ${CLUSTERING_HASH}`;
+
+interface CacheFile {
+  stamp: string;
+  /** Most recently used last. */
+  entries: { key: string; services: string[][]; shared: [string, SharedReason][] }[];
+}
+
+/** The key of one proposal: a hash of its inputs in a canonical order. */
+export function partitionKey(nodes: string[], dependencies: Dependencies, options: PartitionOptions): string {
+  const hash = createHash("sha1");
+  const write = (value: unknown): void => void hash.update(`${JSON.stringify(value)}\n`);
+  write([...nodes].sort());
+  for (const [from, targets] of [...dependencies].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    write([from, [...targets].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))]);
+  }
+  const { barrels, pinnedGroups, groupAnchors, signals, constraints, ...plain } = options;
+  write(Object.entries(plain).sort(([a], [b]) => (a < b ? -1 : 1)));
+  write([...barrels].sort());
+  write([...(pinnedGroups ?? [])].sort(([a], [b]) => (a < b ? -1 : 1)));
+  write([...(groupAnchors ?? [])].sort(([a], [b]) => (a < b ? -1 : 1)));
+  write(constraints ?? null);
+  for (const signal of signals ?? []) {
+    write([signal.name, signal.weight, signal.weak ?? false]);
+    for (const pair of signal.pairs) write(pair);
+  }
+  return hash.digest("base64url");
+}
+
+export function openPartitionCache(directory: string): PartitionCache {
+  const file = path.join(directory, "partition-cache.json");
+  const entries = readCacheFile(file)?.entries ?? [];
+  let changed = false;
+  const touch = (index: number): void => {
+    const [entry] = entries.splice(index, 1);
+    if (entry !== undefined) entries.push(entry);
+  };
+  return {
+    get(key) {
+      const index = entries.findIndex((entry) => entry.key === key);
+      const entry = entries[index];
+      if (entry === undefined) return undefined;
+      if (index !== entries.length - 1) {
+        touch(index);
+        changed = true;
+      }
+      return { services: entry.services.map((modules) => [...modules]), shared: new Map(entry.shared) };
+    },
+    set(key, partition) {
+      const index = entries.findIndex((entry) => entry.key === key);
+      if (index >= 0) entries.splice(index, 1);
+      entries.push({ key, services: partition.services, shared: [...partition.shared] });
+      entries.splice(0, Math.max(0, entries.length - MAX_ENTRIES));
+      changed = true;
+    },
+    save() {
+      if (!changed) return;
+      try {
+        fs.mkdirSync(directory, { recursive: true });
+        const temporary = `${file}.${process.pid}.tmp`;
+        fs.writeFileSync(temporary, JSON.stringify({ stamp: STAMP, entries } satisfies CacheFile));
+        fs.renameSync(temporary, file);
+      } catch {
+        // A cache that cannot be written (read-only checkout) only costs speed.
+      }
+    },
+  };
+}
+
+function readCacheFile(file: string): CacheFile | undefined {
+  try {
+    const value = JSON.parse(fs.readFileSync(file, "utf8")) as Partial<CacheFile>;
+    return value.stamp === STAMP && Array.isArray(value.entries) ? (value as CacheFile) : undefined;
+  } catch {
+    return undefined;
+  }
+}
