@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { openPartitionCache, partitionKey } from "../../src/analyzer/partition-cache.js";
 import type { Dependencies } from "../../src/clustering/detect-shared-modules.js";
 import type { Partition, PartitionOptions } from "../../src/clustering/propose-partition.js";
+import { partitionOptions } from "../support/partition-options.js";
 
 const directories: string[] = [];
 afterEach(() => directories.splice(0).forEach((directory) => fs.rmSync(directory, { recursive: true, force: true })));
@@ -17,18 +18,8 @@ function cacheDirectory(): string {
 
 const nodes = ["a.ts", "b.ts", "c.ts"];
 const dependencies = (): Dependencies => new Map([["a.ts", new Map([["b.ts", 1]])], ["b.ts", new Map([["c.ts", 0.3]])]]);
-const options = (overrides: Partial<PartitionOptions> = {}): PartitionOptions => ({
-  seed: 42,
-  resolution: 1.5,
-  runs: 4,
-  minServiceSize: 2,
-  sharedGlobs: [],
-  fanInRatio: 0.2,
-  spread: 3,
-  barrels: new Set(),
-  signals: [{ name: "names", weight: 0.2, weak: true, pairs: [["a.ts", "c.ts", 1]] }],
-  ...overrides,
-});
+const options = (overrides: Partial<PartitionOptions> = {}): PartitionOptions =>
+  partitionOptions({ signals: [{ name: "names", weight: 0.2, weak: true, pairs: [["a.ts", "c.ts", 1]] }], ...overrides });
 const partition: Partition = { services: [["a.ts", "b.ts"]], shared: new Map([["c.ts", "hub"]]) };
 
 describe("partitionKey", () => {

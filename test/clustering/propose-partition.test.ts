@@ -3,6 +3,7 @@ import { proposePartition, type PartitionOptions } from "../../src/clustering/pr
 import { seededRandom } from "../../src/clustering/seeded-random.js";
 import type { Dependencies } from "../../src/clustering/detect-shared-modules.js";
 import { normalizedMutualInformation } from "../../src/scoring/compare-partitions.js";
+import { partitionOptions } from "../support/partition-options.js";
 
 interface Graph {
   nodes: string[];
@@ -49,19 +50,7 @@ function plantedGraph(k: number, size: number, pIn: number, pOut: number, seed =
   return { graph, truth };
 }
 
-function options(overrides: Partial<PartitionOptions> = {}): PartitionOptions {
-  return {
-    seed: 42,
-    resolution: 1,
-    runs: 4,
-    minServiceSize: 2,
-    sharedGlobs: [],
-    fanInRatio: 0.2,
-    spread: 3,
-    barrels: new Set(),
-    ...overrides,
-  };
-}
+const options = partitionOptions;
 
 function labels(services: string[][]): Map<string, string> {
   const result = new Map<string, string>();
