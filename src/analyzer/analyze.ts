@@ -185,6 +185,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
     }
   }
   for (const cycle of cycles) warnings.push({ kind: "cycle", message: `import cycle: ${cycle.join(" -> ")}` });
+  for (const { warning } of signals.summary) if (warning !== undefined) warnings.push({ kind: "signal", message: warning });
 
   return {
     version: 1,

@@ -10,7 +10,7 @@ import { openParseCache } from "./parse-cache.js";
 import { parseFiles } from "./parse-files.js";
 
 export interface Warning {
-  kind: "syntax-error" | "unresolved-import" | "cycle" | "no-tsconfig" | "split-table";
+  kind: "syntax-error" | "unresolved-import" | "cycle" | "no-tsconfig" | "split-table" | "signal";
   message: string;
 }
 

@@ -18,6 +18,8 @@ export interface SignalSummary {
   pairs: number;
   /** Why a signal is off, when it is; for traces, how many spans named a module. */
   note?: string;
+  /** Something the user should fix for the signal to help (most spans of a trace export name no module). */
+  warning?: string;
 }
 
 /** Gathers the coupling signals the config turns on, beyond imports. */
@@ -27,6 +29,7 @@ export async function collectSignals(root: string, graph: ModuleGraph, config: C
   const modules = graph.modules.map((module) => module.id as string);
   const { names, barrels, changes, data, coverage, traces } = config.signals;
   const notes = new Map<string, string>();
+  const warnings = new Map<string, string>();
 
   if (barrels.enabled) signals.push({ name: "barrels", weight: barrels.weight, pairs: barrelMembership(graph) });
   if (names.enabled) {
@@ -67,15 +70,35 @@ export async function collectSignals(root: string, graph: ModuleGraph, config: C
     );
     signals.push({ name: "traces", weight: traces.weight, pairs });
     notes.set("traces", traceNote(grouped));
+    const warning = traceWarning(grouped, pairs.length);
+    if (warning !== undefined) warnings.set("traces", warning);
   }
   if (data.enabled) signals.push({ name: "data", weight: data.weight, pairs: dataCoupling(tableUses(graph.modules)) });
 
   for (const signal of signals) {
     const note = notes.get(signal.name);
-    summary.push({ name: signal.name, weight: signal.weight, pairs: signal.pairs.length, ...(note === undefined ? {} : { note }) });
+    const warning = warnings.get(signal.name);
+    summary.push({
+      name: signal.name,
+      weight: signal.weight,
+      pairs: signal.pairs.length,
+      ...(note === undefined ? {} : { note }),
+      ...(warning === undefined ? {} : { warning }),
+    });
   }
   summary.sort((a, b) => (a.name < b.name ? -1 : 1));
   return { signals, summary };
+}
+
+/**
+ * Said when a trace export can hardly help: most spans name no module (auto-instrumentation's HTTP
+ * and database spans name none), or no trace holds two modules.
+ */
+function traceWarning({ spans, mapped }: TraceUseCases, pairs: number): string | undefined {
+  const advice = "give your spans code.file.path or code.function.name attributes, or use --coverage";
+  if (spans > 0 && mapped < spans / 2) return `traces: only ${mapped} of ${spans} spans name a module of the codebase: ${advice}`;
+  if (pairs === 0) return `traces: no trace runs two modules of the codebase, so they couple nothing: ${advice}`;
+  return undefined;
 }
 
 /** How much of the export decouple could use: unmapped spans name no file or symbol of the codebase. */

@@ -151,6 +151,20 @@ describe("runtime coupling from OpenTelemetry traces (OTLP JSON from the real SD
     expect(serviceOf(result, SEND_RECEIPT)).toBe(serviceOf(result, PLACE_ORDER));
   });
 
+  it("warns when most spans name no module, as auto-instrumentation's do", async () => {
+    const root = shop();
+    const exporter = new InMemorySpanExporter();
+    const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+    const http = provider.getTracer("@opentelemetry/instrumentation-http", "0.203.0");
+    for (const route of ["GET /products", "POST /orders"]) http.startSpan(route, { kind: SpanKind.SERVER }).end();
+    const spans = exporter.getFinishedSpans();
+    await provider.shutdown();
+    fs.writeFileSync(path.join(root, "auto.json"), new TextDecoder().decode(JsonTraceSerializer.serializeRequest(spans)));
+    const run = await runCli("analyze", root, "--traces", path.join(root, "auto.json"));
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("traces: only 0 of 2 spans name a module of the codebase: give your spans code.file.path or code.function.name attributes, or use --coverage");
+  });
+
   it("gives score a cut weight for the traces, not a note that they are off", async () => {
     const root = shop();
     await exportTraces(root, "traces");
