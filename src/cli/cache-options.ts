@@ -10,7 +10,7 @@ export interface CacheFlags {
 export function addCacheOptions(command: Command): Command {
   return command
     .option("--cache-dir <dir>", "where parse results and proposals are cached by content hash (default: <dir>/node_modules/.cache/decouple)")
-    .option("--no-cache", "parse and cluster everything, read and write no cache");
+    .option("--no-cache", "read and write no cache: parse everything (and, for analyze, cluster afresh)");
 }
 
 /** The cache folder to use, or undefined with --no-cache. By default one every .gitignore already covers. */
