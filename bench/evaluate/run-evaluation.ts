@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { configSchema, type Config } from "../../src/model/config.js";
 import { preparePlantedCase } from "./prepare-planted-case.js";
-import { EFFECT_SCOPE, prepareScopeCase } from "./prepare-scope-case.js";
+import { EFFECT_SCOPE, prepareScopeCase, TLDRAW_SCOPE } from "./prepare-scope-case.js";
 import { meanNmi, nmiGain, renderEvaluation, type EvaluatedCase, type Target } from "./render-evaluation.js";
 import { scoreCase } from "./score-case.js";
 
@@ -46,10 +46,10 @@ for (const names of NAMINGS) {
     rows.push(row);
   }
 }
-if (!values["no-real"]) {
-  const prepared = prepareScopeCase(corporaDir, workDir, EFFECT_SCOPE);
+for (const scope of values["no-real"] ? [] : [EFFECT_SCOPE, TLDRAW_SCOPE]) {
+  const prepared = prepareScopeCase(corporaDir, workDir, scope);
   const score = await scoreCase(prepared.root, config, prepared.expected);
-  const name = `real: ${EFFECT_SCOPE.length} @effect packages merged`;
+  const name = `real: ${scope.label}`;
   rows.push({ name, kind: "real", runs: [score] });
   console.error(`${name}: decouple ${score.decouple.nmi.toFixed(3)}, louvain ${score.louvain.nmi.toFixed(3)} (analyze ${Math.round(score.analyzeMs)} ms)`);
 }
