@@ -41,33 +41,18 @@ export async function collectSignals(root: string, graph: ModuleGraph, config: C
     if (history === undefined) {
       summary.push({ name: "changes", weight: changes.weight, pairs: 0, note: "not a git repository" });
     } else {
-      // A test file is to runtime what a commit is to history: modules that show up together. Same
-    // weighting (1 / (n - 1) per pair), no age decay (all "commits" at time 0).
-    const pairs = changeCoupling(history, new Set(modules), changes);
-      signals.push({ name: "changes", weight: changes.weight, pairs });
+      signals.push({ name: "changes", weight: changes.weight, pairs: changeCoupling(history, new Set(modules), changes) });
     }
   }
   if (coverage.enabled) {
     const useCases = await readRuntimeCoverage(root, coverage);
-    const known = new Set(modules);
-    // A test file is to runtime what a commit is to history: modules that show up together. Same
-    // weighting (1 / (n - 1) per pair), no age decay (all "commits" at time 0).
-    const pairs = changeCoupling(
-      useCases.map((useCase) => ({ time: 0, files: useCase.modules.filter((module) => known.has(module)) })),
-      known,
-      { maxFilesPerCommit: Math.max(2, Math.floor(coverage.maxModulesPerUseCase * modules.length)), halfLifeDays: 1 },
-    );
+    const pairs = useCaseCoupling(useCases.map((useCase) => useCase.modules), modules, coverage.maxModulesPerUseCase);
     signals.push({ name: "coverage", weight: coverage.weight, pairs });
   }
   if (traces.enabled) {
     const spans = await readTraceExport(root, traces.files);
     const grouped = groupTraceUseCases(spans, createSpanMapper(graph));
-    // A trace is one use case, as a test file is for coverage: the same weighting, no age decay.
-    const pairs = changeCoupling(
-      grouped.useCases.map((files) => ({ time: 0, files })),
-      new Set(modules),
-      { maxFilesPerCommit: Math.max(2, Math.floor(traces.maxModulesPerTrace * modules.length)), halfLifeDays: 1 },
-    );
+    const pairs = useCaseCoupling(grouped.useCases, modules, traces.maxModulesPerTrace);
     signals.push({ name: "traces", weight: traces.weight, pairs });
     notes.set("traces", traceNote(grouped));
     const warning = traceWarning(grouped, pairs.length);
@@ -88,6 +73,19 @@ export async function collectSignals(root: string, graph: ModuleGraph, config: C
   }
   summary.sort((a, b) => (a.name < b.name ? -1 : 1));
   return { signals, summary };
+}
+
+/**
+ * A use case (a test file, a trace) is to runtime what a commit is to history: modules that show
+ * up together. Same weighting (1 / (n - 1) per pair), no age decay (all "commits" at time 0); one
+ * touching more than `maxShare` of all modules says little and is skipped.
+ */
+function useCaseCoupling(useCases: string[][], modules: string[], maxShare: number): [string, string, number][] {
+  return changeCoupling(
+    useCases.map((files) => ({ time: 0, files })),
+    new Set(modules),
+    { maxFilesPerCommit: Math.max(2, Math.floor(maxShare * modules.length)), halfLifeDays: 1 },
+  );
 }
 
 /**
