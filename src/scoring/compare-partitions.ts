@@ -3,8 +3,12 @@
  * from either side are left out.
  */
 
-function contingency(a: Map<string, string>, b: Map<string, string>) {
-  const table = new Map<string, number>();
+/**
+ * The contingency table of two labellings: how many items carry each pair of labels (A's label →
+ * B's label → count), each side's cluster sizes, and how many items both sides label.
+ */
+export function contingency(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>) {
+  const cells = new Map<string, Map<string, number>>();
   const rows = new Map<string, number>();
   const columns = new Map<string, number>();
   let n = 0;
@@ -12,12 +16,13 @@ function contingency(a: Map<string, string>, b: Map<string, string>) {
     const labelB = b.get(item);
     if (labelB === undefined) continue;
     n++;
-    const key = `${labelA}\0${labelB}`;
-    table.set(key, (table.get(key) ?? 0) + 1);
+    const row = cells.get(labelA) ?? new Map<string, number>();
+    row.set(labelB, (row.get(labelB) ?? 0) + 1);
+    cells.set(labelA, row);
     rows.set(labelA, (rows.get(labelA) ?? 0) + 1);
     columns.set(labelB, (columns.get(labelB) ?? 0) + 1);
   }
-  return { table, rows, columns, n };
+  return { cells, rows, columns, n };
 }
 
 function entropy(counts: Iterable<number>, n: number): number {
@@ -28,12 +33,11 @@ function entropy(counts: Iterable<number>, n: number): number {
 
 /** Normalised mutual information with arithmetic normalisation (scikit-learn's default). */
 export function normalizedMutualInformation(a: Map<string, string>, b: Map<string, string>): number {
-  const { table, rows, columns, n } = contingency(a, b);
+  const { cells, rows, columns, n } = contingency(a, b);
   if (n === 0) return 0;
   let mutual = 0;
-  for (const [key, count] of table) {
-    const [labelA, labelB] = key.split("\0") as [string, string];
-    mutual += (count / n) * Math.log((n * count) / ((rows.get(labelA) ?? 1) * (columns.get(labelB) ?? 1)));
+  for (const [labelA, row] of cells) {
+    for (const [labelB, count] of row) mutual += (count / n) * Math.log((n * count) / ((rows.get(labelA) ?? 1) * (columns.get(labelB) ?? 1)));
   }
   const ha = entropy(rows.values(), n);
   const hb = entropy(columns.values(), n);
@@ -44,10 +48,10 @@ export function normalizedMutualInformation(a: Map<string, string>, b: Map<strin
 
 /** Adjusted Rand index (Hubert and Arabie, 1985). */
 export function adjustedRandIndex(a: Map<string, string>, b: Map<string, string>): number {
-  const { table, rows, columns, n } = contingency(a, b);
+  const { cells, rows, columns, n } = contingency(a, b);
   const pairs = (x: number): number => (x * (x - 1)) / 2;
   let index = 0;
-  for (const count of table.values()) index += pairs(count);
+  for (const row of cells.values()) for (const count of row.values()) index += pairs(count);
   let sumRows = 0;
   for (const count of rows.values()) sumRows += pairs(count);
   let sumColumns = 0;

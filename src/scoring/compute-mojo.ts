@@ -1,3 +1,5 @@
+import { contingency } from "./compare-partitions.js";
+
 /**
  * MoJo distance and MoJoFM between two partitions of the same items, given as labels per item;
  * items missing from either side are left out (as the MoJo tool does).
@@ -21,26 +23,10 @@
  * count so far is below the size. Range [0, 100]; higher is better; 100 means A is B.
  */
 
-/** The overlaps v_ik of A's clusters with B's, B's cluster sizes, and the items both sides label. */
-function overlapsOf(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>) {
-  const overlap = new Map<string, Map<string, number>>(); // A's label → B's label → v_ik
-  const sizesB = new Map<string, number>();
-  let n = 0;
-  for (const [item, labelA] of a) {
-    const labelB = b.get(item);
-    if (labelB === undefined) continue;
-    n++;
-    const row = overlap.get(labelA) ?? new Map<string, number>();
-    row.set(labelB, (row.get(labelB) ?? 0) + 1);
-    overlap.set(labelA, row);
-    sizesB.set(labelB, (sizesB.get(labelB) ?? 0) + 1);
-  }
-  return { overlap, sizesB, n };
-}
-
 /** MoJo(A, B): moves and joins that turn `a` into `b`. Not symmetric. */
 export function mojoDistance(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): number {
-  const { overlap } = overlapsOf(a, b);
+  // The overlaps v_ik of A's clusters with B's.
+  const { cells: overlap } = contingency(a, b);
   let moves = 0;
   const tags: string[][] = [];
   for (const row of overlap.values()) {
@@ -58,7 +44,7 @@ export function mojoDistance(a: ReadonlyMap<string, string>, b: ReadonlyMap<stri
 
 /** MoJoFM(A, B) in percent: 100 when `a` equals `b` (the reference), 0 at the farthest. */
 export function mojoFm(a: ReadonlyMap<string, string>, b: ReadonlyMap<string, string>): number {
-  const { sizesB, n } = overlapsOf(a, b);
+  const { columns: sizesB, n } = contingency(a, b);
   let groups = 0;
   for (const size of [...sizesB.values()].sort((x, y) => x - y)) if (groups < size) groups++;
   const farthest = n - groups;
