@@ -12,14 +12,21 @@ export interface Constraints {
   minServiceSize?: number | undefined;
 }
 
+interface ApartSides {
+  sideA: (node: string) => boolean;
+  sideB: (node: string) => boolean;
+}
+
+/** The two sides of one `apart` rule; a module matching both globs belongs to neither. */
+function apartSides([globA, globB]: [string, string]): ApartSides {
+  const isA = picomatch(globA);
+  const isB = picomatch(globB);
+  return { sideA: (node) => isA(node) && !isB(node), sideB: (node) => isB(node) && !isA(node) };
+}
+
 /** Whether `moving` may join `into` without breaking an `apart` rule. */
 export function apartRules(apart: [string, string][]): (moving: string[], into: string[]) => boolean {
-  const rules = apart.map(([globA, globB]) => {
-    const isA = picomatch(globA);
-    const isB = picomatch(globB);
-    // A module matching both sides belongs to neither, as in keepApart.
-    return { sideA: (node: string) => isA(node) && !isB(node), sideB: (node: string) => isB(node) && !isA(node) };
-  });
+  const rules = apart.map(apartSides);
   return (moving, into) =>
     !rules.some(({ sideA, sideB }) => (moving.some(sideA) && into.some(sideB)) || (moving.some(sideB) && into.some(sideA)));
 }
@@ -34,7 +41,7 @@ export function applyConstraints(graph: WeightedGraph, communityOf: Map<string, 
   let result = new Map(communityOf);
   if (constraints.maxServiceSize !== undefined) result = splitLarge(graph, result, constraints.maxServiceSize, seed);
   const neighbours = adjacency(graph);
-  for (const [globA, globB] of constraints.apart) result = keepApart(result, neighbours, picomatch(globA), picomatch(globB));
+  for (const rule of constraints.apart) result = keepApart(result, neighbours, apartSides(rule));
   for (const globs of constraints.together) result = keepTogether(result, picomatch(globs));
   return renumber(result);
 }
@@ -75,14 +82,13 @@ function splitLarge(graph: WeightedGraph, communityOf: Map<string, number>, maxS
 function keepApart(
   communityOf: Map<string, number>,
   neighbours: Map<string, Map<string, number>>,
-  isA: (node: string) => boolean,
-  isB: (node: string) => boolean,
+  { sideA: isSideA, sideB: isSideB }: ApartSides,
 ): Map<string, number> {
   const result = new Map(communityOf);
   let next = Math.max(-1, ...communityOf.values()) + 1;
   for (const [community, nodes] of [...membersOf(communityOf)].sort((x, y) => x[0] - y[0])) {
-    const sideA = nodes.filter((node) => isA(node) && !isB(node));
-    const sideB = nodes.filter((node) => isB(node) && !isA(node));
+    const sideA = nodes.filter(isSideA);
+    const sideB = nodes.filter(isSideB);
     if (sideA.length === 0 || sideB.length === 0) continue;
     const moving = sideB.length <= sideA.length ? sideB : sideA;
     const staying = new Set(moving === sideB ? sideA : sideB);
