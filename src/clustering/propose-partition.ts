@@ -184,7 +184,11 @@ function strongPartners(nodes: string[], dependencies: Dependencies, signals: Si
 
 /** Modules with no strong coupling left (all their partners are shared) join shared as "isolated". */
 function withoutIsolated(graph: WeightedGraph, partners: Map<string, Set<string>>, pinned: Map<string, string>, shared: Map<string, SharedReason>): WeightedGraph {
-  const isolated = graph.nodes.filter((node) => !pinned.has(node) && ![...(partners.get(node) ?? [])].some((partner) => !shared.has(partner)));
+  const linked = (node: string): boolean => {
+    for (const partner of partners.get(node) ?? []) if (!shared.has(partner)) return true;
+    return false;
+  };
+  const isolated = graph.nodes.filter((node) => !pinned.has(node) && !linked(node));
   for (const node of isolated) shared.set(node, "isolated");
   return inducedGraph(graph, graph.nodes.filter((node) => !shared.has(node)));
 }
