@@ -21,19 +21,22 @@ export interface PartitionCache {
 /** Entries kept: one analysis with --confidence makes 7 proposals. */
 const MAX_ENTRIES = 16;
 
-const EXTENSION = path.extname(fileURLToPath(import.meta.url));
-const CLUSTERING = fileURLToPath(new URL("../clustering/", import.meta.url));
-const CLUSTERING_HASH = createHash("sha1")
-  .update(
-    fs
-      .readdirSync(CLUSTERING)
-      .filter((file) => file.endsWith(EXTENSION))
-      .sort()
-      .map((file) => fs.readFileSync(path.join(CLUSTERING, file), "utf8"))
-      .join("\0"),
-  )
-  .digest("base64url");
-const STAMP = `decouple ${VERSION}, clustering ${CLUSTERING_HASH}`;
+let stamp: string | undefined;
+
+/** decouple's version and a hash of the clustering code; read on first use, so `--no-cache` never pays for it. */
+function cacheStamp(): string {
+  if (stamp !== undefined) return stamp;
+  const extension = path.extname(fileURLToPath(import.meta.url));
+  const clustering = fileURLToPath(new URL("../clustering/", import.meta.url));
+  const code = fs
+    .readdirSync(clustering)
+    .filter((file) => file.endsWith(extension))
+    .sort()
+    .map((file) => fs.readFileSync(path.join(clustering, file), "utf8"))
+    .join("\0");
+  stamp = `decouple ${VERSION}, clustering ${createHash("sha1").update(code).digest("base64url")}`;
+  return stamp;
+}
 
 interface CacheFile {
   stamp: string;
@@ -93,7 +96,7 @@ export function openPartitionCache(directory: string): PartitionCache {
       try {
         fs.mkdirSync(directory, { recursive: true });
         const temporary = `${file}.${process.pid}.tmp`;
-        fs.writeFileSync(temporary, JSON.stringify({ stamp: STAMP, entries } satisfies CacheFile));
+        fs.writeFileSync(temporary, JSON.stringify({ stamp: cacheStamp(), entries } satisfies CacheFile));
         fs.renameSync(temporary, file);
       } catch {
         // A cache that cannot be written (read-only checkout) only costs speed.
@@ -105,7 +108,7 @@ export function openPartitionCache(directory: string): PartitionCache {
 function readCacheFile(file: string): CacheFile | undefined {
   try {
     const value = JSON.parse(fs.readFileSync(file, "utf8")) as Partial<CacheFile>;
-    return value.stamp === STAMP && Array.isArray(value.entries) ? (value as CacheFile) : undefined;
+    return value.stamp === cacheStamp() && Array.isArray(value.entries) ? (value as CacheFile) : undefined;
   } catch {
     return undefined;
   }
