@@ -9,6 +9,7 @@ import { scoreBoundaries, type OverallScore, type ServiceScore } from "../scorin
 import { buildBoundaries } from "./build-boundaries.js";
 import { buildCouplingGraph, type Coupling } from "./build-coupling-graph.js";
 import { extractModuleGraph } from "./extract-module-graph.js";
+import type { ResolutionReport } from "./measure-resolution.js";
 import { collectSignals, type SignalSummary } from "../signals/collect-signals.js";
 import { tableUses } from "../signals/data-coupling.js";
 import { explainServices, type ServiceEvidence } from "./explain-services.js";
@@ -50,8 +51,8 @@ import type { Stage, Warning } from "./extract-module-graph.js";
 
 export interface AnalysisResult {
   version: 1;
-  /** The tsconfig that resolved imports, relative to the root; null when none was found. */
-  tsconfig: string | null;
+  /** Which tsconfigs resolved imports, what did not resolve, and whether the graph is degraded. */
+  resolution: ResolutionReport;
   graph: ModuleGraph;
   couplings: Coupling[];
   /** Groups of modules that import each other in a cycle. */
@@ -89,7 +90,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
     return result;
   };
   const { config } = options;
-  const { graph, tsconfig, warnings } = await extractModuleGraph({
+  const { graph, resolution, warnings } = await extractModuleGraph({
     root,
     config,
     workers: options.workers,
@@ -189,7 +190,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
 
   return {
     version: 1,
-    tsconfig,
+    resolution,
     graph,
     couplings,
     cycles,

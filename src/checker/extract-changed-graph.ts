@@ -2,6 +2,7 @@ import path from "node:path";
 import { findTsconfig } from "../analyzer/extract-module-graph.js";
 import { buildModuleGraph } from "../analyzer/build-module-graph.js";
 import { createResolver } from "../analyzer/create-resolver.js";
+import { countResolutions, reportResolution, type ResolutionReport } from "../analyzer/measure-resolution.js";
 import { discoverFiles } from "../analyzer/discover-files.js";
 import { readAndParse } from "../analyzer/parse-files.js";
 import type { Config } from "../model/config.js";
@@ -15,6 +16,8 @@ export interface ChangedGraph {
   scope: string[];
   /** How many files were parsed (the changed ones, what they import, and the barrels behind those). */
   parsed: number;
+  /** The resolution measure over the parsed files. */
+  resolution: ResolutionReport;
 }
 
 /**
@@ -26,7 +29,8 @@ export async function extractChangedGraph(root: string, config: Config, changed:
   const { files } = await discoverFiles(root, config.include, config.exclude);
   const known = new Set(files);
   const start = changed.map((file) => path.join(root, ...file.split("/"))).filter((file) => known.has(file));
-  const resolve = createResolver({ root, tsconfig: findTsconfig(root, config.tsconfig) });
+  const resolver = createResolver({ root, tsconfig: findTsconfig(root, config.tsconfig) });
+  const resolve = resolver.resolve;
   const parsed = new Map<string, ParsedModule>();
   const parse = (file: string): ParsedModule => {
     let module = parsed.get(file);
@@ -62,12 +66,13 @@ export async function extractChangedGraph(root: string, config: Config, changed:
   }
 
   const list = [...parsed.keys()].sort();
-  const full = buildModuleGraph({ root, files: list, parsed: list.map((file) => parsed.get(file) as ParsedModule), resolve });
+  const counted = countResolutions(resolve);
+  const full = buildModuleGraph({ root, files: list, parsed: list.map((file) => parsed.get(file) as ParsedModule), resolve: counted.resolve });
   const scope = new Set(start.map((file) => toModuleId(root, file) as string));
   const graph: ModuleGraph = {
     ...full,
     modules: full.modules.filter((module) => scope.has(module.id)),
     edges: full.edges.filter((edge) => scope.has(edge.from)),
   };
-  return { graph, scope: [...scope].sort(), parsed: list.length };
+  return { graph, scope: [...scope].sort(), parsed: list.length, resolution: reportResolution(resolver, list, full, counted.counts, config.graph) };
 }

@@ -1,5 +1,6 @@
 import { Chalk } from "chalk";
 import type { AnalysisResult } from "../analyzer/analyze.js";
+import { describeResolution } from "../analyzer/measure-resolution.js";
 import { formatTable } from "./format-table.js";
 
 export interface SummaryOptions {
@@ -18,7 +19,8 @@ export function renderAnalysisSummary(result: AnalysisResult, options: SummaryOp
     c.bold(`${graph.modules.length} modules, ${edgePairs} dependencies`) +
       c.dim(` (${graph.externals.length} external packages, ${graph.unresolved.length} unresolved imports, ${result.cycles.length} import cycles)`),
   );
-  lines.push(c.dim(result.tsconfig === null ? "resolved without a tsconfig" : `resolved with ${result.tsconfig}`));
+  lines.push(c.dim(describeResolution(result.resolution)));
+  for (const reason of result.resolution.degraded) lines.push(c.red(`degraded graph: ${reason}`));
   lines.push("");
   lines.push(c.bold(`Proposed services: ${scores.overall.services}`));
   const stability = result.stability;

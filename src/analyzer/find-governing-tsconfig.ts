@@ -1,0 +1,112 @@
+import fs from "node:fs";
+import path from "node:path";
+import picomatch from "picomatch";
+import type { TsconfigGlobs, TsconfigInfo } from "./read-tsconfig.js";
+
+const CONFIG_NAMES = ["tsconfig.json", "jsconfig.json"];
+const DEFAULT_EXCLUDE = ["node_modules", "bower_components", "jspm_packages"];
+
+/**
+ * Finds the tsconfig that governs a file as tsserver does: the nearest tsconfig.json (or
+ * jsconfig.json) above it whose `files`/`include`/`exclude` take the file, or the project one of
+ * its solution-style `references` leads to; configs further up are tried when a nearer one does
+ * not take the file. A file no config takes is resolved with defaults, as tsserver's inferred
+ * projects are (Nx's tsconfig.base.json counts through the `extends` of the projects). The search goes above the analysed
+ * folder up to the repository root (the folder holding .git). Cached per folder and per config.
+ */
+export function createTsconfigLocator(read: (file: string) => TsconfigInfo): (file: string) => TsconfigInfo | undefined {
+  const configsAbove = new Map<string, string[]>();
+  const coverage = new Map<string, (file: string) => boolean>();
+
+  const configsFrom = (dir: string): string[] => {
+    const cached = configsAbove.get(dir);
+    if (cached !== undefined) return cached;
+    const parent = path.dirname(dir);
+    const here = CONFIG_NAMES.map((name) => path.join(dir, name)).filter(isFile);
+    // The search ends at the repository root: a tsconfig beyond it is not the project's.
+    const last = parent === dir || fs.existsSync(path.join(dir, ".git"));
+    const list = [...here, ...(last ? [] : configsFrom(parent))];
+    configsAbove.set(dir, list);
+    return list;
+  };
+
+  const covers = (info: TsconfigInfo, file: string): boolean => {
+    let test = coverage.get(info.file);
+    if (test === undefined) {
+      test = coverageOf(info);
+      coverage.set(info.file, test);
+    }
+    return test(file);
+  };
+
+  const governing = (configFile: string, file: string, seen: Set<string>): TsconfigInfo | undefined => {
+    if (seen.has(configFile) || !isFile(configFile)) return undefined;
+    seen.add(configFile);
+    const info = read(configFile);
+    if (covers(info, file)) return info;
+    for (const reference of info.references) {
+      const found = governing(reference, file, seen);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+
+  return (file) => {
+    const candidates = configsFrom(path.dirname(file));
+    for (const candidate of candidates) {
+      const found = governing(candidate, file, new Set());
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  };
+}
+
+/** Whether a config's program takes the file: listed in `files`, or matched by `include` and not `exclude`. */
+function coverageOf(info: TsconfigInfo): (file: string) => boolean {
+  const listed = new Set((info.files?.patterns ?? []).map((entry) => toPosix(path.resolve(info.files?.base ?? "", entry))));
+  // TypeScript's defaults: everything below the config unless `files` alone is given.
+  const include = info.include ?? (info.files === undefined ? { base: path.dirname(info.file), patterns: ["**/*"] } : undefined);
+  const excludeGlobs = info.exclude ?? {
+    base: path.dirname(info.file),
+    patterns: [...DEFAULT_EXCLUDE, ...(info.outDir === undefined ? [] : [path.relative(path.dirname(info.file), info.outDir)])],
+  };
+  const included = include === undefined ? () => false : matcherOf(include);
+  const excluded = matcherOf(excludeGlobs);
+  return (file) => {
+    const posix = toPosix(file);
+    return listed.has(posix) || (included(posix) && !excluded(posix));
+  };
+}
+
+/**
+ * Matches absolute posix paths against tsconfig globs. A pattern's literal head is compared as a
+ * path (so folders named with glob characters, or `../` patterns, work), its tail with picomatch;
+ * a pattern naming a folder takes everything below it, as in TypeScript.
+ */
+function matcherOf(globs: TsconfigGlobs): (file: string) => boolean {
+  const tests = globs.patterns.map((pattern) => {
+    const segments = toPosix(path.resolve(globs.base, pattern)).split("/");
+    const wild = segments.findIndex((segment) => /[*?[\]{}]/.test(segment));
+    if (wild === -1) {
+      const literal = segments.join("/");
+      return (file: string) => file === literal || file.startsWith(`${literal}/`);
+    }
+    const head = `${segments.slice(0, wild).join("/")}/`;
+    const tail = segments.slice(wild).join("/");
+    const match = picomatch([tail, `${tail}/**`]);
+    return (file: string) => file.startsWith(head) && match(file.slice(head.length));
+  });
+  return (file) => tests.some((test) => test(file));
+}
+
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function toPosix(file: string): string {
+  return file.split(path.sep).join("/");
+}
