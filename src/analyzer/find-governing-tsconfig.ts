@@ -70,8 +70,8 @@ function coverageOf(info: TsconfigInfo): (file: string) => boolean {
     base: path.dirname(info.file),
     patterns: [...DEFAULT_EXCLUDE, ...(info.outDir === undefined ? [] : [path.relative(path.dirname(info.file), info.outDir)])],
   };
-  const included = include === undefined ? () => false : matcherOf(include);
-  const excluded = matcherOf(excludeGlobs);
+  const included = include === undefined ? () => false : matcherOf(include, true);
+  const excluded = matcherOf(excludeGlobs, false);
   return (file) => {
     const posix = toPosix(file);
     return listed.has(posix) || (included(posix) && !excluded(posix));
@@ -81,15 +81,16 @@ function coverageOf(info: TsconfigInfo): (file: string) => boolean {
 /**
  * Matches absolute posix paths against tsconfig globs. A pattern's literal head is compared as a
  * path (so folders named with glob characters, or `../` patterns, work), its tail with picomatch;
- * a pattern naming a folder takes everything below it, as in TypeScript.
+ * a pattern naming a folder takes everything below it, as in TypeScript, where `include` skips
+ * names starting with a dot unless the pattern spells them out.
  */
-function matcherOf(globs: TsconfigGlobs): (file: string) => boolean {
+function matcherOf(globs: TsconfigGlobs, include: boolean): (file: string) => boolean {
   const tests = globs.patterns.map((pattern) => {
     const segments = toPosix(path.resolve(globs.base, pattern)).split("/");
     const wild = segments.findIndex((segment) => /[*?[\]{}]/.test(segment));
     if (wild === -1) {
       const literal = segments.join("/");
-      return (file: string) => file === literal || file.startsWith(`${literal}/`);
+      return (file: string) => file === literal || (file.startsWith(`${literal}/`) && !(include && /(^|\/)\./.test(file.slice(literal.length + 1))));
     }
     const head = `${segments.slice(0, wild).join("/")}/`;
     const tail = segments.slice(wild).join("/");
