@@ -5,6 +5,7 @@ import { ResolverFactory, type NapiResolveOptions } from "oxc-resolver";
 import { createTsconfigLocator } from "./find-governing-tsconfig.js";
 import { findWorkspaceSource, isOutput, type WorkspacePackage } from "./find-workspace-source.js";
 import { createTsconfigReader, type TsconfigInfo } from "./read-tsconfig.js";
+import { readJson, readWorkspacePackages } from "./read-workspace-packages.js";
 
 export interface ResolverSettings {
   root: string;
@@ -140,12 +141,11 @@ export function createResolver(settings: ResolverSettings): ProjectResolver {
     return typeof result.path === "string" ? result.path : undefined;
   };
 
+  const rootPrefix = root.endsWith(path.sep) ? root : `${root}${path.sep}`;
+  const rootParts = root.split(path.sep);
   const classify = (file: string, specifier: string): Resolution => {
-    const bare = bareName(specifier);
-    if (insideNodeModules(root, file)) return { type: "external", name: bare ?? specifier };
-    const relative = path.relative(root, file);
-    if (relative.startsWith("..") || path.isAbsolute(relative)) return { type: "outside", path: file };
-    return { type: "file", path: file };
+    if (file.includes(`${path.sep}node_modules${path.sep}`) && insideNodeModules(rootParts, file)) return { type: "external", name: bareName(specifier) ?? specifier };
+    return file.startsWith(rootPrefix) ? { type: "file", path: file } : { type: "outside", path: file };
   };
 
   const resolve = (fromFile: string, specifier: string): Resolution => {
@@ -155,9 +155,10 @@ export function createResolver(settings: ResolverSettings): ProjectResolver {
     }
     const context = contextOf(governing(fromFile));
     const directory = path.dirname(fromFile);
-    const alias = aliasOf(context.info, specifier);
-    if (context.manualPaths && alias !== undefined) {
-      for (const target of alias.targets) {
+    // Matching `paths` costs a loop over every pattern (hundreds in an Nx base): only where it is needed.
+    const manual = context.manualPaths ? aliasOf(context.info, specifier) : undefined;
+    if (manual !== undefined) {
+      for (const target of manual.targets) {
         const found = sync(context.factory, directory, target);
         if (found !== undefined) return classify(found, specifier);
       }
@@ -178,6 +179,7 @@ export function createResolver(settings: ResolverSettings): ProjectResolver {
     }
     const pkg = packageNamed(bare, fromFile);
     if (pkg !== undefined) return workspaceSource(pkg, bare, specifier, context);
+    const alias = manual ?? aliasOf(context.info, specifier);
     if (alias !== undefined) {
       return { type: "unresolved", reason: `tsconfig path alias "${alias.pattern}" of ${display(alias.tsconfig)} matches no file (tried ${alias.targets.map(display).join(", ")})` };
     }
@@ -253,8 +255,7 @@ function outputsOf(dir: string, read: (file: string) => TsconfigInfo): { outDir:
 }
 
 /** Below a node_modules folder that is not part of the root's own path (a project may live under one). */
-function insideNodeModules(root: string, file: string): boolean {
-  const rootParts = root.split(path.sep);
+function insideNodeModules(rootParts: string[], file: string): boolean {
   const fileParts = file.split(path.sep);
   let common = 0;
   while (common < rootParts.length && rootParts[common] === fileParts[common]) common++;
@@ -266,62 +267,4 @@ export function bareName(specifier: string): string | undefined {
   if (specifier.startsWith(".") || specifier.startsWith("/") || specifier.startsWith("#")) return undefined;
   const parts = specifier.split("/");
   return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
-}
-
-/**
- * Workspace packages (npm/yarn `workspaces`, pnpm-workspace.yaml) by name, from the nearest
- * manifest at or above the root that declares them, so imports resolve without an install.
- */
-function readWorkspacePackages(root: string): Map<string, WorkspacePackage> {
-  const packages = new Map<string, WorkspacePackage>();
-  for (let dir = root; ; dir = path.dirname(dir)) {
-    const patterns = readWorkspacePatterns(dir);
-    if (patterns.length > 0) {
-      for (const pattern of patterns) {
-        const base = pattern.replace(/\/\*\*?$/, "");
-        const dirs = pattern.endsWith("*") ? listDirs(path.join(dir, base)) : [path.join(dir, base)];
-        for (const packageDir of dirs) {
-          const manifest = readJson(path.join(packageDir, "package.json"));
-          if (manifest !== undefined && typeof manifest.name === "string") packages.set(manifest.name, { dir: packageDir, manifest });
-        }
-      }
-      return packages;
-    }
-    if (path.dirname(dir) === dir) return packages;
-  }
-}
-
-function readWorkspacePatterns(root: string): string[] {
-  const manifest = readJson(path.join(root, "package.json"));
-  const workspaces = manifest?.workspaces;
-  if (Array.isArray(workspaces)) return workspaces.filter((w): w is string => typeof w === "string");
-  if (workspaces !== null && typeof workspaces === "object" && "packages" in workspaces && Array.isArray(workspaces.packages)) {
-    return workspaces.packages.filter((w: unknown): w is string => typeof w === "string");
-  }
-  const pnpm = path.join(root, "pnpm-workspace.yaml");
-  if (fs.existsSync(pnpm)) {
-    return [...fs.readFileSync(pnpm, "utf8").matchAll(/^\s*-\s*['"]?([^'"\n#]+?)['"]?\s*$/gm)].map((m) => m[1] ?? "").filter(Boolean);
-  }
-  return [];
-}
-
-function listDirs(dir: string): string[] {
-  try {
-    return fs
-      .readdirSync(dir, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory())
-      .map((entry) => path.join(dir, entry.name))
-      .sort();
-  } catch {
-    return [];
-  }
-}
-
-function readJson(file: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(fs.readFileSync(file, "utf8"));
-    return value !== null && typeof value === "object" ? (value as Record<string, unknown>) : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -39,8 +39,10 @@ export function createTsconfigLocator(read: (file: string) => TsconfigInfo): (fi
     return test(file);
   };
 
+  const exists = new Map<string, boolean>();
   const governing = (configFile: string, file: string, seen: Set<string>): TsconfigInfo | undefined => {
-    if (seen.has(configFile) || !isFile(configFile)) return undefined;
+    if (!exists.has(configFile)) exists.set(configFile, isFile(configFile));
+    if (seen.has(configFile) || exists.get(configFile) !== true) return undefined;
     seen.add(configFile);
     const info = read(configFile);
     if (covers(info, file)) return info;
