@@ -23,6 +23,11 @@ export interface AppCase {
   checkout: readonly string[];
   /** The analysed folder, relative to the checkout root ("." for the root). */
   folder: string;
+  /**
+   * npm packages the checkout's tsconfigs extend (`"extends": "@scope/config/tsconfig.json"`),
+   * installed into its `node_modules/` as a user's install would have them. Configs only, no code.
+   */
+  tsconfigPackages?: readonly { name: string; version: string }[];
   rule: TruthRule;
   /** The truth rule in words, as the results print it. */
   ruleText: string;
@@ -126,6 +131,8 @@ export const APP_CASES: readonly AppCase[] = [
     commit: "c63eddc086565867bbd1856a741b30d441893010",
     checkout: ["microservices", "package.json"],
     folder: ".",
+    // Every service's tsconfig extends this package's, which holds the `@services/*`, `@entities/*`… paths.
+    tsconfigPackages: [{ name: "@lomray/microservice-config", version: "1.4.3" }],
     rule: { kind: "service-folder", serviceParents: ["microservices"] },
     ruleText: "service folder: `microservices/<service>` (eleven services, each its own package and tsconfig)",
   },

@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
+import { fetchCorpus } from "../../corpora.js";
 import type { AppCase } from "./app-cases.js";
 import { SOURCE_FILE } from "./truth-rules.js";
 
@@ -22,7 +23,8 @@ const MARKER = ".bench-commit";
 
 /**
  * Finds or makes the checkout of `app`: the apps folder first, then the cache (when it holds that
- * commit), then `git archive` from the mirror into the cache. Never fetches over the network.
+ * commit), then `git archive` from the mirror into the cache, with the npm packages its tsconfigs
+ * extend (`npm pack`, from the registry). Never fetches code from anywhere else.
  */
 export function prepareAppCase(app: AppCase, sources: AppSources): PreparedApp {
   const ready = (checkout: string, origin: string): PreparedApp => ({ status: "ready", checkout, root: join(checkout, app.folder), origin });
@@ -32,7 +34,9 @@ export function prepareAppCase(app: AppCase, sources: AppSources): PreparedApp {
   }
   const cached = join(sources.cacheDir, app.id);
   const marker = join(cached, MARKER);
-  if (existsSync(marker) && readFileSync(marker, "utf8").trim() === app.commit) return ready(cached, `${cached} (cache)`);
+  // The cache holds this commit and these tsconfig packages, or is made again.
+  const wanted = [app.commit, ...(app.tsconfigPackages ?? []).map((pkg) => `${pkg.name}@${pkg.version}`)].join("\n");
+  if (existsSync(marker) && readFileSync(marker, "utf8").trim() === wanted) return ready(cached, `${cached} (cache)`);
   const gitDir = join(sources.mirrorDir, app.repo.replace("/", "+"), "repo");
   if (!existsSync(gitDir)) {
     const appsDir = sources.appsDir === undefined ? "DECOUPLE_APPS_DIR unset" : `nothing at ${join(sources.appsDir, app.id)}`;
@@ -47,7 +51,11 @@ export function prepareAppCase(app: AppCase, sources: AppSources): PreparedApp {
   mkdirSync(cached, { recursive: true });
   const archive = execFileSync("git", ["--git-dir", gitDir, "archive", "--format=tar", app.commit, ...app.checkout], { maxBuffer: 1 << 30 });
   execFileSync("tar", ["-x", "-C", cached], { input: archive, maxBuffer: 1 << 30 });
-  writeFileSync(marker, `${app.commit}\n`);
+  for (const pkg of app.tsconfigPackages ?? []) {
+    const corpus = fetchCorpus({ ...pkg, src: "." }, join(sources.cacheDir, ".packages"));
+    cpSync(corpus.root, join(cached, "node_modules", pkg.name), { recursive: true });
+  }
+  writeFileSync(marker, `${wanted}\n`);
   return ready(cached, `${gitDir} at ${app.commit.slice(0, 12)} (checked out into ${cached})`);
 }
 
