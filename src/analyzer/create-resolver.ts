@@ -114,6 +114,18 @@ export function createResolver(settings: ResolverSettings): ProjectResolver {
     return found;
   };
 
+  const factories = new Map<string, { factory: ResolverFactory; problem: string | undefined }>();
+  /** One oxc factory per tsconfig that sets paths or baseUrl (their own: clones share oxc's cache, which holds one tsconfig). */
+  const factoryFor = (configFile: string, references: boolean): { factory: ResolverFactory; problem: string | undefined } => {
+    let made = factories.get(configFile);
+    if (made === undefined) {
+      const factory = new ResolverFactory({ ...BASE_OPTIONS, tsconfig: { configFile, ...(references ? { references: "auto" as const } : {}) } });
+      made = { factory, problem: probe(factory, configFile, display) };
+      factories.set(configFile, made);
+    }
+    return made;
+  };
+
   const contextOf = (info: TsconfigInfo | undefined): Context => {
     const key = info?.file ?? "";
     let context = contexts.get(key);
@@ -121,11 +133,12 @@ export function createResolver(settings: ResolverSettings): ProjectResolver {
     context = { factory: base, info, manualPaths: false };
     if (info !== undefined) {
       let problem = info.problem;
-      if (problem === undefined) {
-        // A factory of its own: clones share oxc's cache, which holds one tsconfig for all of them.
-        const factory = new ResolverFactory({ ...BASE_OPTIONS, tsconfig: { configFile: info.file, ...(info === forced ? { references: "auto" as const } : {}) } });
-        problem = probe(factory, info.file, display);
-        if (problem === undefined) context = { factory, info, manualPaths: false };
+      // A config that sets no paths or baseUrl anywhere in its chain resolves as no config does.
+      const source = info === forced ? info.file : info.resolutionSource;
+      if (problem === undefined && source !== undefined) {
+        const made = factoryFor(source, info === forced);
+        problem = made.problem;
+        if (problem === undefined) context = { factory: made.factory, info, manualPaths: false };
       }
       if (problem !== undefined) {
         problems.set(display(info.file), problem);
@@ -187,7 +200,18 @@ export function createResolver(settings: ResolverSettings): ProjectResolver {
     return { type: "external", name: bare };
   };
 
+  const sources = new Map<string, Resolution>();
+  /** A workspace package's file for a specifier is the same from every importer: cached. */
   const workspaceSource = (pkg: WorkspacePackage, bare: string, specifier: string, context: Context): Resolution => {
+    const key = `${pkg.dir}\0${specifier}`;
+    let found = sources.get(key);
+    if (found === undefined) {
+      found = findSource(pkg, bare, specifier, context);
+      sources.set(key, found);
+    }
+    return found;
+  };
+  const findSource = (pkg: WorkspacePackage, bare: string, specifier: string, context: Context): Resolution => {
     const self = sync(context.factory, pkg.dir, specifier);
     const subpath = `.${specifier.slice(bare.length)}`;
     const found = findWorkspaceSource(pkg, subpath, (directory, request) => sync(base, directory, request), outputsOfPackage(pkg.dir));

@@ -103,11 +103,8 @@ function matcherOf(globs: TsconfigGlobs, include: boolean): (file: string) => bo
 }
 
 function isFile(file: string): boolean {
-  try {
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
+  // No exception for a missing file: this runs for every folder above every module.
+  return fs.statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
 }
 
 function toPosix(file: string): string {

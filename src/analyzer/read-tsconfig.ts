@@ -22,6 +22,11 @@ export interface TsconfigInfo {
   paths: { base: string; patterns: Record<string, string[]> } | undefined;
   /** Absolute `compilerOptions.baseUrl`, set here or inherited. */
   baseUrl: string | undefined;
+  /**
+   * The config of the chain that last set `paths` or `baseUrl`, all oxc-resolver takes from a
+   * tsconfig: configs that share it resolve alike and can share one resolver. Undefined: none did.
+   */
+  resolutionSource: string | undefined;
   outDir: string | undefined;
   rootDir: string | undefined;
   /**
@@ -71,6 +76,7 @@ function readUncached(
     exclude: undefined,
     paths: undefined,
     baseUrl: undefined,
+    resolutionSource: undefined,
     outDir: undefined,
     rootDir: undefined,
   };
@@ -95,6 +101,7 @@ function readUncached(
       exclude: parent.exclude ?? inherited.exclude,
       paths: parent.paths ?? inherited.paths,
       baseUrl: parent.baseUrl ?? inherited.baseUrl,
+      resolutionSource: parent.resolutionSource ?? inherited.resolutionSource,
       outDir: parent.outDir ?? inherited.outDir,
       rootDir: parent.rootDir ?? inherited.rootDir,
     };
@@ -112,6 +119,7 @@ function readUncached(
     references: own.references,
     paths,
     baseUrl,
+    resolutionSource: options.paths !== undefined || options.baseUrl !== undefined ? file : inherited.resolutionSource,
     outDir: typeof options.outDir === "string" ? path.resolve(dir, options.outDir) : inherited.outDir,
     rootDir: typeof options.rootDir === "string" ? path.resolve(dir, options.rootDir) : inherited.rootDir,
     problem,
@@ -191,11 +199,8 @@ function packageTsconfig(dir: string): string {
 }
 
 function isFile(file: string): boolean {
-  try {
-    return fs.statSync(file).isFile();
-  } catch {
-    return false;
-  }
+  // No exception for a missing file: this runs for every folder above every module.
+  return fs.statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;
 }
 
 function isStringListRecord(value: unknown): value is Record<string, string[]> {

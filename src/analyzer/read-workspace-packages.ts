@@ -52,6 +52,7 @@ function listDirs(dir: string): string[] {
 }
 
 export function readJson(file: string): Record<string, unknown> | undefined {
+  if (!fs.existsSync(file)) return undefined; // cheaper than the exception, for every folder asked
   try {
     const value: unknown = JSON.parse(fs.readFileSync(file, "utf8"));
     return value !== null && typeof value === "object" ? (value as Record<string, unknown>) : undefined;
