@@ -101,7 +101,11 @@ function readUncached(
       exclude: parent.exclude ?? inherited.exclude,
       paths: parent.paths ?? inherited.paths,
       baseUrl: parent.baseUrl ?? inherited.baseUrl,
-      resolutionSource: parent.resolutionSource ?? inherited.resolutionSource,
+      // Two bases each bringing paths or baseUrl merge here: then this file is the source.
+      resolutionSource:
+        parent.resolutionSource !== undefined && inherited.resolutionSource !== undefined && parent.resolutionSource !== inherited.resolutionSource
+          ? file
+          : (parent.resolutionSource ?? inherited.resolutionSource),
       outDir: parent.outDir ?? inherited.outDir,
       rootDir: parent.rootDir ?? inherited.rootDir,
     };

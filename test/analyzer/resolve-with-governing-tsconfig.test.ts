@@ -92,6 +92,13 @@ describe("resolution: each file with the tsconfig that governs it", () => {
     expect(extracted.resolution.degraded).toEqual([expect.stringMatching(/^67% of relative and alias imports are unresolved \(2 of 3\)/)]);
   });
 
+  it("jsconfig.json alike, read as JSONC, with the later entry of an extends list winning", async () => {
+    const extracted = await extract("jsconfig-jsonc");
+    expect(edgesOf(extracted)).toEqual(["src/checkout.js -> src/lib/format-price.js"]);
+    expect(extracted.resolution.tsconfigs).toEqual([{ file: "jsconfig.json", modules: 2 }]);
+    expect(extracted.resolution.problems).toEqual([]);
+  });
+
   it("Node built-ins are built-ins, beside a local file named like one", async () => {
     const extracted = await extract("builtin");
     expect(edgesOf(extracted)).toEqual(["src/server.ts -> src/events.ts"]);
