@@ -1,6 +1,6 @@
 import { Chalk } from "chalk";
 import type { AnalysisResult } from "../analyzer/analyze.js";
-import { describeResolution } from "../analyzer/measure-resolution.js";
+import { describeResolution } from "./describe-resolution.js";
 import { formatTable } from "./format-table.js";
 
 export interface SummaryOptions {
@@ -32,7 +32,7 @@ export function renderAnalysisSummary(result: AnalysisResult, options: SummaryOp
     service.cohesion.toFixed(2),
     String(service.afferent),
     String(service.efferent),
-    service.instability.toFixed(2),
+    service.instability === null ? "-" : service.instability.toFixed(2),
     String(service.apiSymbols),
     ...(stability ? [(stability.services[service.name] ?? 0).toFixed(2)] : []),
   ]);

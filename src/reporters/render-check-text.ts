@@ -1,5 +1,5 @@
 import { Chalk } from "chalk";
-import { describeResolution } from "../analyzer/measure-resolution.js";
+import { describeResolution } from "./describe-resolution.js";
 import type { CheckResult } from "../checker/check-boundaries.js";
 import { describeKey, plural, withPrefix, type CheckReportOptions } from "./render-check-options.js";
 

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { extractModuleGraph, type ExtractedGraph } from "../../src/analyzer/extract-module-graph.js";
+import { extractModuleGraph, type ExtractedGraph } from "../../src/graph/extract-module-graph.js";
 import { configSchema, type UserConfig } from "../../src/model/config.js";
 import { runCli } from "../support/run-cli.js";
 

@@ -74,16 +74,11 @@ export function formatShare(share: number): string {
   return `${percent < 10 ? percent.toFixed(1) : percent.toFixed(0)}%`;
 }
 
-/** One line for summaries: which tsconfigs governed how many modules, and the unresolved share against its limit. */
-export function describeResolution(report: ResolutionReport): string {
-  const governed = report.tsconfigs.map((entry) => `${entry.file ?? "no tsconfig"} (${entry.modules})`);
-  const shown = governed.length > 4 ? [...governed.slice(0, 4), `… ${governed.length - 4} more`] : governed;
-  const outside = report.outside > 0 ? `, ${report.outside} outside the folder` : "";
-  return `resolved with ${shown.join(", ") || "no tsconfig"}; ${formatShare(report.unresolvedShare)} of ${report.localImports} relative and alias imports unresolved (limit ${formatShare(report.maxUnresolvedShare)})${outside}`;
-}
-
 /** Counts what the measure needs while a graph is built: relative and alias imports, and those leading outside the folder. */
-export function countResolutions(resolve: (fromFile: string, specifier: string) => Resolution): {
+export function countResolutions(
+  resolve: (fromFile: string, specifier: string) => Resolution,
+  counted: (fromFile: string) => boolean = () => true,
+): {
   resolve: (fromFile: string, specifier: string) => Resolution;
   counts: { localImports: number; outside: number };
 } {
@@ -92,6 +87,7 @@ export function countResolutions(resolve: (fromFile: string, specifier: string) 
     counts,
     resolve: (fromFile, specifier) => {
       const resolution = resolve(fromFile, specifier);
+      if (!counted(fromFile)) return resolution;
       if (resolution.type === "file" || resolution.type === "outside" || resolution.type === "unresolved") counts.localImports++;
       if (resolution.type === "outside") counts.outside++;
       return resolution;
