@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { builtinModules } from "node:module";
 import { ResolverFactory, type NapiResolveOptions } from "oxc-resolver";
-import { createTsconfigLocator } from "./find-governing-tsconfig.js";
+import { createTsconfigLocator, type GoverningTsconfig } from "./find-governing-tsconfig.js";
 import { findWorkspaceSource, isOutput, type WorkspacePackage } from "./find-workspace-source.js";
 import { createTsconfigReader, type TsconfigInfo } from "./read-tsconfig.js";
 import { readJson, readWorkspacePackages } from "./read-workspace-packages.js";
@@ -30,8 +30,8 @@ export interface TsconfigProblem {
 
 export interface ProjectResolver {
   resolve: (fromFile: string, specifier: string) => Resolution;
-  /** The tsconfig governing a file, root-relative, or null when none does. */
-  tsconfigOf: (file: string) => string | null;
+  /** The tsconfig governing a file, root-relative (`included` false: the nearest, whose include does not take it), or null when none is above it. */
+  tsconfigOf: (file: string) => { file: string; included: boolean } | null;
   /** Every tsconfig met so far that could not be read as written, sorted. */
   problems: () => TsconfigProblem[];
 }
@@ -72,12 +72,13 @@ export function createResolver(settings: ResolverSettings): ProjectResolver {
   const read = createTsconfigReader(display);
   const locate = createTsconfigLocator(read);
   const forced = settings.tsconfig === undefined ? undefined : read(path.resolve(root, settings.tsconfig));
-  const governed = new Map<string, TsconfigInfo | undefined>();
-  const governing = (file: string): TsconfigInfo | undefined => {
-    if (forced !== undefined) return forced;
+  const governed = new Map<string, GoverningTsconfig | undefined>();
+  const governingOf = (file: string): GoverningTsconfig | undefined => {
+    if (forced !== undefined) return { info: forced, included: true };
     if (!governed.has(file)) governed.set(file, locate(file));
     return governed.get(file);
   };
+  const governing = (file: string): TsconfigInfo | undefined => governingOf(file)?.info;
   const base = new ResolverFactory(BASE_OPTIONS);
   const contexts = new Map<string, Context>();
   const problems = new Map<string, string>();
@@ -223,9 +224,9 @@ export function createResolver(settings: ResolverSettings): ProjectResolver {
   return {
     resolve,
     tsconfigOf: (file) => {
-      const info = governing(file);
-      contextOf(info); // loads it, so a broken tsconfig is reported even when its files import nothing
-      return info === undefined ? null : display(info.file);
+      const found = governingOf(file);
+      contextOf(found?.info); // loads it, so a broken tsconfig is reported even when its files import nothing
+      return found === undefined ? null : { file: display(found.info.file), included: found.included };
     },
     problems: () => [...problems].map(([file, message]) => ({ file, message })).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
   };

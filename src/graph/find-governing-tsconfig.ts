@@ -6,15 +6,23 @@ import type { TsconfigGlobs, TsconfigInfo } from "./read-tsconfig.js";
 const CONFIG_NAMES = ["tsconfig.json", "jsconfig.json"];
 const DEFAULT_EXCLUDE = ["node_modules", "bower_components", "jspm_packages"];
 
+/** The tsconfig a file is resolved with; `included` false when no config takes it and the nearest one stands in. */
+export interface GoverningTsconfig {
+  info: TsconfigInfo;
+  included: boolean;
+}
+
 /**
  * Finds the tsconfig that governs a file as tsserver does: the nearest tsconfig.json (or
  * jsconfig.json) above it whose `files`/`include`/`exclude` take the file, or the project one of
  * its solution-style `references` leads to; configs further up are tried when a nearer one does
- * not take the file. A file no config takes is resolved with defaults, as tsserver's inferred
- * projects are (Nx's tsconfig.base.json counts through the `extends` of the projects). The search goes above the analysed
+ * not take the file (Nx's tsconfig.base.json counts through the `extends` of the projects). A
+ * file no config takes (a migration or script the tsconfig excludes) would be in an inferred
+ * project in tsserver; here the nearest config stands in, marked so, because bundlers, test
+ * runners and ts-node apply its paths to such files too. The search goes above the analysed
  * folder up to the repository root (the folder holding .git). Cached per folder and per config.
  */
-export function createTsconfigLocator(read: (file: string) => TsconfigInfo): (file: string) => TsconfigInfo | undefined {
+export function createTsconfigLocator(read: (file: string) => TsconfigInfo): (file: string) => GoverningTsconfig | undefined {
   const configsAbove = new Map<string, string[]>();
   const coverage = new Map<string, (file: string) => boolean>();
 
@@ -57,9 +65,10 @@ export function createTsconfigLocator(read: (file: string) => TsconfigInfo): (fi
     const candidates = configsFrom(path.dirname(file));
     for (const candidate of candidates) {
       const found = governing(candidate, file, new Set());
-      if (found !== undefined) return found;
+      if (found !== undefined) return { info: found, included: true };
     }
-    return undefined;
+    const nearest = candidates[0];
+    return nearest === undefined ? undefined : { info: read(nearest), included: false };
   };
 }
 

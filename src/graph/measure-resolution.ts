@@ -4,8 +4,11 @@ import type { ProjectResolver, Resolution, TsconfigProblem } from "./create-reso
 
 /** How far a module graph can be trusted: which tsconfigs resolved it, and what did not resolve. */
 export interface ResolutionReport {
-  /** Which tsconfig governed how many modules (`file` null: none did), most modules first. */
-  tsconfigs: { file: string | null; modules: number }[];
+  /**
+   * Which tsconfig governed how many modules (`file` null: none is above them), most modules
+   * first; `notIncluded` of them are files its include does not take, resolved with it as the nearest.
+   */
+  tsconfigs: { file: string | null; modules: number; notIncluded: number }[];
   /** tsconfigs that could not be read as written (unreadable, `extends` looping or missing). */
   problems: TsconfigProblem[];
   /** Relative and alias imports (one per module and specifier), resolved or not: workspace names, tsconfig paths, `#imports`. */
@@ -23,7 +26,7 @@ export interface ResolutionReport {
 }
 
 export interface ResolutionTally {
-  tsconfigs: Map<string | null, number>;
+  tsconfigs: Map<string | null, { modules: number; notIncluded: number }>;
   problems: TsconfigProblem[];
   localImports: number;
   unresolved: number;
@@ -52,7 +55,7 @@ export function measureResolution(tally: ResolutionTally, limits: ResolutionLimi
   if (limits.brokenTsconfigs === "fail") degraded.push(...tally.problems.map((problem) => problem.message));
   return {
     tsconfigs: [...tally.tsconfigs]
-      .map(([file, modules]) => ({ file, modules }))
+      .map(([file, counts]) => ({ file, ...counts }))
       .sort((a, b) => b.modules - a.modules || compareStrings(a.file ?? "\uffff", b.file ?? "\uffff")),
     problems: tally.problems,
     localImports: tally.localImports,
@@ -103,10 +106,13 @@ export function reportResolution(
   counts: { localImports: number; outside: number },
   limits: ResolutionLimits,
 ): ResolutionReport {
-  const tsconfigs = new Map<string | null, number>();
+  const tsconfigs = new Map<string | null, { modules: number; notIncluded: number }>();
   for (const file of files) {
     const governing = resolver.tsconfigOf(file);
-    tsconfigs.set(governing, (tsconfigs.get(governing) ?? 0) + 1);
+    const entry = tsconfigs.get(governing?.file ?? null) ?? { modules: 0, notIncluded: 0 };
+    entry.modules++;
+    if (governing?.included === false) entry.notIncluded++;
+    tsconfigs.set(governing?.file ?? null, entry);
   }
   return measureResolution({ tsconfigs, problems: resolver.problems(), localImports: counts.localImports, unresolved: graph.unresolved.length, outside: counts.outside }, limits);
 }

@@ -31,6 +31,7 @@ describe("resolution: each file with the tsconfig that governs it", () => {
   it("Nx: resolves apps and libs through tsconfig.base.json with no root tsconfig.json", async () => {
     const extracted = await extract("nx-base-config");
     expect(edgesOf(extracted)).toEqual([
+      "apps/api/scripts/seed.ts -> libs/shared/src/index.ts",
       "apps/api/src/main.ts -> libs/billing/src/lib/create-invoice.ts",
       "apps/api/src/main.ts -> libs/shared/src/index.ts",
       "libs/billing/src/lib/create-invoice.ts -> libs/shared/src/index.ts",
@@ -38,9 +39,11 @@ describe("resolution: each file with the tsconfig that governs it", () => {
     ]);
     expect(extracted.graph.externals).toEqual([]);
     expect(extracted.resolution.tsconfigs).toEqual([
-      { file: "libs/shared/tsconfig.lib.json", modules: 2 },
-      { file: "apps/api/tsconfig.app.json", modules: 1 },
-      { file: "libs/billing/tsconfig.lib.json", modules: 1 },
+      { file: "libs/shared/tsconfig.lib.json", modules: 2, notIncluded: 0 },
+      { file: "apps/api/tsconfig.app.json", modules: 1, notIncluded: 0 },
+      // A script no project includes: the nearest tsconfig stands in, and the summary says so.
+      { file: "apps/api/tsconfig.json", modules: 1, notIncluded: 1 },
+      { file: "libs/billing/tsconfig.lib.json", modules: 1, notIncluded: 0 },
     ]);
     expect(extracted.resolution.degraded).toEqual([]);
   });
@@ -49,8 +52,8 @@ describe("resolution: each file with the tsconfig that governs it", () => {
     const extracted = await extract("solution-references");
     expect(edgesOf(extracted)).toEqual(["src/app.ts -> src/orders/place-order.ts", "vite.config.ts -> tools/banner.ts"]);
     expect(extracted.resolution.tsconfigs).toEqual([
-      { file: "tsconfig.app.json", modules: 2 },
-      { file: "tsconfig.node.json", modules: 2 },
+      { file: "tsconfig.app.json", modules: 2, notIncluded: 0 },
+      { file: "tsconfig.node.json", modules: 2, notIncluded: 0 },
     ]);
   });
 
@@ -67,7 +70,7 @@ describe("resolution: each file with the tsconfig that governs it", () => {
     const extracted = await extract("tsconfig-above-root", "src");
     expect(edgesOf(extracted)).toEqual(["app/orders.ts -> app/customers.ts"]);
     expect(extracted.graph.externals).toEqual([]);
-    expect(extracted.resolution.tsconfigs).toEqual([{ file: "../tsconfig.json", modules: 2 }]);
+    expect(extracted.resolution.tsconfigs).toEqual([{ file: "../tsconfig.json", modules: 2, notIncluded: 0 }]);
   });
 
   it("a workspace package whose main points at unbuilt dist/ resolves to its source; one with no source is unresolved, not external", async () => {
@@ -95,7 +98,7 @@ describe("resolution: each file with the tsconfig that governs it", () => {
   it("jsconfig.json alike, read as JSONC, with the later entry of an extends list winning", async () => {
     const extracted = await extract("jsconfig-jsonc");
     expect(edgesOf(extracted)).toEqual(["src/checkout.js -> src/lib/format-price.js"]);
-    expect(extracted.resolution.tsconfigs).toEqual([{ file: "jsconfig.json", modules: 2 }]);
+    expect(extracted.resolution.tsconfigs).toEqual([{ file: "jsconfig.json", modules: 2, notIncluded: 0 }]);
     expect(extracted.resolution.problems).toEqual([]);
   });
 
