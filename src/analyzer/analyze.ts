@@ -15,6 +15,7 @@ import { explainServices, type ServiceEvidence } from "./explain-services.js";
 import { measureStability, type Stability } from "./measure-stability.js";
 import { planExtraction, type ExtractionStep } from "./plan-extraction.js";
 import { tableOwnership, type TableOwnership } from "./table-ownership.js";
+import { entityOfModules, readModuleRoles } from "../signals/entity-coupling.js";
 import { findCycles } from "./find-cycles.js";
 import { nameServices } from "./name-services.js";
 import { describeChanges, pinsOf, reconcileNames, type BoundaryChanges } from "./reconcile-boundaries.js";
@@ -125,6 +126,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
       pinnedGroups,
       groupAnchors: new Map((options.previous?.services ?? []).map((service) => [service.name, service.modules])),
       signals: signals.signals,
+      ...(process.env.DC_DOMAIN !== undefined ? { domainModules: domainModulesOf(graph) } : {}),
       constraints: config.constraints,
     };
     const cache = options.cacheDirectory === undefined ? undefined : openPartitionCache(options.cacheDirectory);
@@ -205,6 +207,11 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
     warnings,
     timings,
   };
+}
+
+function domainModulesOf(graph: ModuleGraph): Set<string> {
+  const exportsOf = new Map(graph.modules.map((module) => [module.id as string, module.exports]));
+  return new Set(entityOfModules(readModuleRoles(graph.modules.map((module) => module.id), exportsOf)).keys());
 }
 
 /** Modules that only re-export (index.ts barrels): they hold no logic of their own. */

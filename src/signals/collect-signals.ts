@@ -1,6 +1,8 @@
 import type { Signal } from "../clustering/propose-partition.js";
 import type { Config } from "../model/config.js";
 import type { ModuleGraph } from "../model/module-graph.js";
+import { entityCoupling, readModuleRoles } from "./entity-coupling.js";
+import { folderCoupling } from "./folder-shape.js";
 import { barrelMembership } from "./barrel-membership.js";
 import { changeCoupling } from "./change-coupling.js";
 import { dataCoupling, tableUses } from "./data-coupling.js";
@@ -31,6 +33,11 @@ export async function collectSignals(root: string, graph: ModuleGraph, config: C
   const notes = new Map<string, string>();
   const warnings = new Map<string, string>();
 
+  if (process.env.DC_ENTITY !== undefined) {
+    const exportsOf = new Map(graph.modules.map((module) => [module.id as string, module.exports]));
+    signals.push({ name: "entities", weight: Number(process.env.DC_ENTITY), pairs: entityCoupling(readModuleRoles(modules, exportsOf)) });
+  }
+  if (process.env.DC_FOLDER !== undefined) signals.push({ name: "folders", weight: Number(process.env.DC_FOLDER), pairs: folderCoupling(modules) });
   if (barrels.enabled) signals.push({ name: "barrels", weight: barrels.weight, pairs: barrelMembership(graph) });
   if (names.enabled) {
     const exportsOf = new Map(graph.modules.map((module) => [module.id as string, module.exports]));
