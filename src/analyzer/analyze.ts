@@ -15,7 +15,8 @@ import { explainServices, type ServiceEvidence } from "./explain-services.js";
 import { measureStability, type Stability } from "./measure-stability.js";
 import { planExtraction, type ExtractionStep } from "./plan-extraction.js";
 import { tableOwnership, type TableOwnership } from "./table-ownership.js";
-import { entityOfModules, readModuleRoles } from "../signals/entity-coupling.js";
+import { entityOfModules, readGraphRoles } from "../signals/entity-coupling.js";
+import { detectFolderShape, type FolderShapeReport } from "../signals/folder-shape.js";
 import { findCycles } from "./find-cycles.js";
 import { nameServices } from "./name-services.js";
 import { describeChanges, pinsOf, reconcileNames, type BoundaryChanges } from "./reconcile-boundaries.js";
@@ -58,6 +59,8 @@ export interface AnalysisResult {
   /** Groups of modules that import each other in a cycle. */
   cycles: string[][];
   boundaries: Boundaries;
+  /** Whether the codebase's folders are cut by feature or by technical role. */
+  folders: FolderShapeReport;
   /** Why each shared module is shared. */
   sharedReasons: Record<string, SharedReason>;
   scores: { services: ServiceScore[]; overall: OverallScore };
@@ -126,7 +129,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
       pinnedGroups,
       groupAnchors: new Map((options.previous?.services ?? []).map((service) => [service.name, service.modules])),
       signals: signals.signals,
-      ...(process.env.DC_DOMAIN !== undefined ? { domainModules: domainModulesOf(graph) } : {}),
+      domainModules: new Set(entityOfModules(readGraphRoles(graph)).keys()),
       constraints: config.constraints,
     };
     const cache = options.cacheDirectory === undefined ? undefined : openPartitionCache(options.cacheDirectory);
@@ -201,17 +204,13 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
     stability: alternatives === undefined ? null : measureStability(boundaries.services, alternatives),
     tables,
     plan: planExtraction(graph, boundaries, tables),
+    folders: detectFolderShape(graph.modules.map((module) => module.id)),
     sharedReasons: Object.fromEntries([...partition.shared].sort(([a], [b]) => (a < b ? -1 : 1))),
     scores,
     changes: options.previous === undefined ? null : describeChanges(options.previous, boundaries),
     warnings,
     timings,
   };
-}
-
-function domainModulesOf(graph: ModuleGraph): Set<string> {
-  const exportsOf = new Map(graph.modules.map((module) => [module.id as string, module.exports]));
-  return new Set(entityOfModules(readModuleRoles(graph.modules.map((module) => module.id), exportsOf)).keys());
 }
 
 /** Modules that only re-export (index.ts barrels): they hold no logic of their own. */

@@ -139,6 +139,14 @@ export const signalsSchema = z
       "Modules one barrel (index.ts) re-exports are published together; in a codebase of packages, each package's barrel is its public surface. On by default: on eight merged @effect packages it took NMI from 0.650 to 0.83.",
     ),
     names: structuralSignal(0.2, "A weak signal: modules whose file names and exports share domain words."),
+    entities: structuralSignal(
+      1,
+      "Modules in different roles named after the same entity (documents route, document presenter, Document model) are one domain's layers. Entities are what the codebase's models, entities and schemas are named after.",
+    ),
+    folders: structuralSignal(
+      1,
+      "Modules in one feature folder (orders/, not controllers/) belong together; folders named after a role add nothing, so a codebase laid out by layers gets nothing from it.",
+    ),
     data: z
       .object({
         enabled: z.boolean().default(false).describe("Off by default: it reads SQL and ORM code, not only imports."),

@@ -47,7 +47,7 @@ export function barrelMembership(graph: Pick<ModuleGraph, "edges">, maxMembers =
   const weights = new Map<string, number>();
   for (const members of membersOf.values()) {
     if (members.size < 2 || members.size > maxMembers) continue;
-    if (process.env.DC_LAYERBARREL !== undefined && isLayerBarrel([...members])) continue;
+    if (isLayerBarrel([...members])) continue;
     const sorted = [...members].sort();
     const weight = 1 / (sorted.length - 1);
     for (let i = 0; i < sorted.length; i++) {

@@ -1,3 +1,4 @@
+import type { ModuleGraph } from "../model/module-graph.js";
 import { readModuleRole, type ModuleRole } from "./module-roles.js";
 
 /** An entity on more modules than this names a whole app (`user` in an app about users), not a domain. */
@@ -26,9 +27,9 @@ export function entityOfModules(roles: ReadonlyMap<string, ModuleRole>): Map<str
   return entityOf;
 }
 
-/** Each module's role and domain words. */
-export function readModuleRoles(modules: readonly string[], exportsOf: ReadonlyMap<string, readonly string[]>): Map<string, ModuleRole> {
-  return new Map(modules.map((module) => [module, readModuleRole(module, exportsOf.get(module) ?? [])]));
+/** Each module's role and domain words, from its path and exported names. */
+export function readGraphRoles(graph: Pick<ModuleGraph, "modules">): Map<string, ModuleRole> {
+  return new Map(graph.modules.map((module) => [module.id as string, readModuleRole(module.id, module.exports)]));
 }
 
 /**

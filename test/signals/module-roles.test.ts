@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { detectFolderShape } from "../../src/signals/folder-shape.js";
+import { isLayerBarrel } from "../../src/signals/barrel-membership.js";
+import { entityCoupling, entityOfModules } from "../../src/signals/entity-coupling.js";
+import { detectFolderShape, folderCoupling } from "../../src/signals/folder-shape.js";
 import { readModuleRole, singular } from "../../src/signals/module-roles.js";
 import { splitWords } from "../../src/signals/domain-words.js";
 
@@ -71,5 +73,56 @@ describe("detectFolderShape", () => {
 
   it("calls half and half mixed", () => {
     expect(detectFolderShape([...feature, ...layered]).shape).toBe("mixed");
+  });
+});
+
+describe("entityCoupling", () => {
+  const modules = [
+    "src/models/Document.ts",
+    "src/models/GroupMembership.ts",
+    "src/models/Group.ts",
+    "src/presenters/document.ts",
+    "src/presenters/group.ts",
+    "src/policies/document.ts",
+    "src/routes/api/groupMemberships.ts",
+    "src/queues/processors/DocumentPublishedProcessor.ts",
+    "src/utils/date.ts",
+  ];
+  const roles = new Map(modules.map((module) => [module, readModuleRole(module)]));
+
+  it("reads the entity each module is about, the longest one it names", () => {
+    const entityOf = entityOfModules(roles);
+    expect(entityOf.get("src/routes/api/groupMemberships.ts")).toBe("group membership");
+    expect(entityOf.get("src/queues/processors/DocumentPublishedProcessor.ts")).toBe("document");
+    expect(entityOf.has("src/utils/date.ts")).toBe(false);
+  });
+
+  it("couples one entity's modules across roles, never two of one role", () => {
+    const pairs = entityCoupling(roles).map(([a, b]) => `${a} ~ ${b}`);
+    expect(pairs).toContain("src/models/Document.ts ~ src/presenters/document.ts");
+    expect(pairs).toContain("src/models/GroupMembership.ts ~ src/routes/api/groupMemberships.ts");
+    expect(pairs).not.toContain("src/models/Group.ts ~ src/routes/api/groupMemberships.ts");
+    expect(pairs.some((pair) => pair.includes("utils/date"))).toBe(false);
+  });
+});
+
+describe("folderCoupling", () => {
+  it("couples a feature folder's modules and says nothing of role folders", () => {
+    const pairs = folderCoupling([
+      "src/orders/orders.controller.ts",
+      "src/orders/orders.service.ts",
+      "src/billing/invoice.service.ts",
+      "src/billing/tax.ts",
+      "src/controllers/a-controller.ts",
+      "src/controllers/b-controller.ts",
+    ]).map(([a, b, weight]) => `${a} ~ ${b} ${weight}`);
+    expect(pairs).toEqual(["src/billing/invoice.service.ts ~ src/billing/tax.ts 1", "src/orders/orders.controller.ts ~ src/orders/orders.service.ts 1"]);
+  });
+});
+
+describe("isLayerBarrel", () => {
+  it("tells a layer's barrel from a package's", () => {
+    expect(isLayerBarrel(["src/models/order.ts", "src/models/cart.ts", "src/models/customer.ts"])).toBe(true);
+    expect(isLayerBarrel(["src/billing/invoice.ts", "src/billing/invoice.service.ts", "src/billing/tax-rules.ts"])).toBe(false);
   });
 });
