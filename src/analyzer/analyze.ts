@@ -9,6 +9,7 @@ import { scoreBoundaries, type OverallScore, type ServiceScore } from "../scorin
 import { buildBoundaries } from "./build-boundaries.js";
 import { buildCouplingGraph, type Coupling } from "./build-coupling-graph.js";
 import { extractModuleGraph } from "./extract-module-graph.js";
+import type { LeftOut } from "./discover-files.js";
 import { collectSignals, type SignalSummary } from "../signals/collect-signals.js";
 import { tableUses } from "../signals/data-coupling.js";
 import { explainServices, type ServiceEvidence } from "./explain-services.js";
@@ -59,6 +60,8 @@ export interface AnalysisResult {
   /** Groups of modules that import each other in a cycle. */
   cycles: string[][];
   boundaries: Boundaries;
+  /** Files of the default kinds left out of the graph (tests, tool configs, migrations…): how many and why. */
+  leftOut: LeftOut[];
   /** Whether the codebase's folders are cut by feature or by technical role. */
   folders: FolderShapeReport;
   /** Why each shared module is shared. */
@@ -93,7 +96,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
     return result;
   };
   const { config } = options;
-  const { graph, tsconfig, warnings } = await extractModuleGraph({
+  const { graph, tsconfig, warnings, leftOut } = await extractModuleGraph({
     root,
     config,
     workers: options.workers,
@@ -204,6 +207,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
     stability: alternatives === undefined ? null : measureStability(boundaries.services, alternatives),
     tables,
     plan: planExtraction(graph, boundaries, tables),
+    leftOut,
     folders: detectFolderShape(graph.modules.map((module) => module.id)),
     sharedReasons: Object.fromEntries([...partition.shared].sort(([a], [b]) => (a < b ? -1 : 1))),
     scores,

@@ -5,7 +5,7 @@ import { UserError } from "../model/errors.js";
 import type { ModuleGraph } from "../model/module-graph.js";
 import { buildModuleGraph } from "./build-module-graph.js";
 import { createResolver } from "./create-resolver.js";
-import { discoverFiles } from "./discover-files.js";
+import { discoverFiles, type LeftOut } from "./discover-files.js";
 import { openParseCache } from "./parse-cache.js";
 import { parseFiles } from "./parse-files.js";
 
@@ -35,6 +35,8 @@ export interface ExtractedGraph {
   warnings: Warning[];
   /** Absolute paths of every module, sorted. */
   files: string[];
+  /** Default kinds of file left out (tests, tool configs, migrations…) and how many. */
+  leftOut: LeftOut[];
 }
 
 /** Discover, parse and resolve: the module graph of a codebase, shared by `analyze` and `check`. */
@@ -52,7 +54,8 @@ export async function extractModuleGraph(options: ExtractOptions): Promise<Extra
   }
   const resolve = createResolver({ root, tsconfig, onWarning: (message) => warnings.push({ kind: "no-tsconfig", message }) });
 
-  const files = options.files ?? (await time("discover", () => discoverFiles(root, config.include, config.exclude))).files;
+  const discovered = options.files === undefined ? await time("discover", () => discoverFiles(root, config.include, config.exclude)) : { files: options.files, leftOut: [] };
+  const { files } = discovered;
   if (files.length === 0) {
     throw new UserError(
       "DCP002",
@@ -68,7 +71,7 @@ export async function extractModuleGraph(options: ExtractOptions): Promise<Extra
   for (const unresolved of graph.unresolved) {
     warnings.push({ kind: "unresolved-import", message: `${unresolved.from}:${unresolved.line} cannot resolve "${unresolved.specifier}"` });
   }
-  return { graph, tsconfig: tsconfig === undefined ? null : path.relative(root, tsconfig).split(path.sep).join("/"), warnings, files };
+  return { graph, tsconfig: tsconfig === undefined ? null : path.relative(root, tsconfig).split(path.sep).join("/"), warnings, files, leftOut: discovered.leftOut };
 }
 
 function assertDirectory(root: string): void {

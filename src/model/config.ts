@@ -1,27 +1,10 @@
+import { DEFAULT_EXCLUDE } from "./left-out-by-default.js";
 import { z } from "zod";
 
 /** Module kinds every analysis reads unless the config says otherwise. */
 export const DEFAULT_INCLUDE = ["**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}"];
 
-/** Not part of the monolith's own code: dependencies, build output, declarations, tests, benchmarks and stories. */
-export const DEFAULT_EXCLUDE = [
-  "**/node_modules/**",
-  "**/dist/**",
-  "**/build/**",
-  "**/out/**",
-  "**/coverage/**",
-  "**/.git/**",
-  "**/*.d.ts",
-  "**/*.d.mts",
-  "**/*.d.cts",
-  "**/*.test.*",
-  "**/*.spec.*",
-  "**/*.bench.*",
-  "**/*.stories.*",
-  "**/__tests__/**",
-  "**/__mocks__/**",
-  "decouple.config.*",
-];
+export { DEFAULT_EXCLUDE };
 
 const severity = z.enum(["error", "warn", "off"]);
 

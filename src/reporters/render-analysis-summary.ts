@@ -33,6 +33,10 @@ export function renderAnalysisSummary(result: AnalysisResult, options: SummaryOp
   );
   lines.push(c.dim(result.tsconfig === null ? "resolved without a tsconfig" : `resolved with ${result.tsconfig}`));
   lines.push(c.dim(describeFolders(result.folders)));
+  if (result.leftOut.length > 0) {
+    const kinds = result.leftOut.map(({ kind, count, reason }) => `${count} ${kind} (${reason})`).join(", ");
+    lines.push(c.dim(`left out by default: ${kinds}; \`exclude\` in the config changes this`));
+  }
   lines.push("");
   lines.push(c.bold(`Proposed services: ${scores.overall.services}`));
   const stability = result.stability;
