@@ -58,6 +58,12 @@ export const clusteringSchema = z
       .min(1)
       .default(4)
       .describe("Seeded clustering runs; the most modular result wins."),
+    splitDeployables: z
+      .boolean()
+      .default(false)
+      .describe(
+        "In a repository of several applications (apps/*, Nx or Nest projects of type application, workspace packages with a start script), each application is already a service and is kept whole; true proposes splits inside them too.",
+      ),
   })
   .describe("How modules are grouped into services.");
 

@@ -45,14 +45,14 @@ export function entityCoupling(roles: ReadonlyMap<string, ModuleRole>): [string,
   const pairs: [string, string, number][] = [];
   for (const [, members] of [...modulesByEntity].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (members.length < 2 || members.length > MAX_MODULES_PER_ENTITY) continue;
-    const idf = Math.log(roles.size / members.length);
-    if (idf <= 0) continue;
+    const weight = process.env.DC_ENTNORM !== undefined ? 1 / (members.length - 1) : Math.log(roles.size / members.length);
+    if (weight <= 0) continue;
     const sorted = [...members].sort();
     for (let i = 0; i < sorted.length; i++) {
       for (let j = i + 1; j < sorted.length; j++) {
         const a = sorted[i] ?? "";
         const b = sorted[j] ?? "";
-        if (roles.get(a)?.role !== roles.get(b)?.role) pairs.push([a, b, idf]);
+        if (roles.get(a)?.role !== roles.get(b)?.role) pairs.push([a, b, weight]);
       }
     }
   }
