@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import picomatch from "picomatch";
 import { glob } from "tinyglobby";
@@ -37,7 +38,12 @@ export async function discoverFiles(root: string, include: string[], exclude: st
     onlyFiles: true,
     expandDirectories: false,
   });
-  const matchers = explained.map((kind) => ({ kind, matches: picomatch([...kind.globs], { dot: true }) }));
+  const atPackageLevel = packageLevelFolder(root);
+  const matchers = explained.map((kind) => {
+    const byGlob = picomatch([...kind.globs], { dot: true });
+    const folders = new Set(kind.packageFolders ?? []);
+    return { kind, matches: (relative: string) => byGlob(relative) || (folders.size > 0 && atPackageLevel(relative, folders)) };
+  });
   const counts = new Map<string, number>();
   const files: string[] = [];
   for (const file of candidates) {
@@ -49,4 +55,27 @@ export async function discoverFiles(root: string, include: string[], exclude: st
   files.sort();
   const leftOut = explained.filter(({ kind }) => counts.has(kind)).map(({ kind, reason }) => ({ kind, reason, count: counts.get(kind) ?? 0 }));
   return { files, leftOut };
+}
+
+/** Whether a path runs through a folder of the given names that sits at a package's level. */
+function packageLevelFolder(root: string): (relative: string, names: ReadonlySet<string>) => boolean {
+  const known = new Map<string, boolean>();
+  const isPackageLevel = (folder: string): boolean => {
+    let answer = known.get(folder);
+    if (answer === undefined) {
+      const absolute = path.join(root, folder);
+      answer =
+        folder === "" ||
+        ["package.json", "tsconfig.json", "project.json", "src"].some((entry) => fs.existsSync(path.join(absolute, entry)));
+      known.set(folder, answer);
+    }
+    return answer;
+  };
+  return (relative, names) => {
+    const parts = relative.split("/");
+    for (let index = 0; index < parts.length - 1; index++) {
+      if (names.has(parts[index] ?? "") && isPackageLevel(parts.slice(0, index).join("/"))) return true;
+    }
+    return false;
+  };
 }

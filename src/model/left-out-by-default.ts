@@ -10,6 +10,11 @@ export interface LeftOutKind {
   globs: readonly string[];
   /** Too common to be worth a count in the summary (node_modules, build output). */
   silent?: boolean;
+  /**
+   * Folder names left out only at a package's level: in the root, or beside a `src/` folder, a
+   * package.json or a tsconfig. `apps/api/test/` holds tests; viem's `actions/test/` is library code.
+   */
+  packageFolders?: readonly string[];
 }
 
 export const LEFT_OUT_BY_DEFAULT: readonly LeftOutKind[] = [
@@ -30,13 +35,11 @@ export const LEFT_OUT_BY_DEFAULT: readonly LeftOutKind[] = [
       "**/*.e2e.*",
       "**/__tests__/**",
       "**/__mocks__/**",
-      "**/test/**",
-      "**/tests/**",
-      "**/e2e/**",
       "**/*-e2e/**",
       "**/*.bench.*",
       "**/*.stories.*",
     ],
+    packageFolders: ["test", "tests", "e2e"],
   },
   {
     kind: "tool configs",

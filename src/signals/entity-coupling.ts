@@ -45,7 +45,7 @@ export function entityCoupling(roles: ReadonlyMap<string, ModuleRole>): [string,
   const pairs: [string, string, number][] = [];
   for (const [, members] of [...modulesByEntity].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (members.length < 2 || members.length > MAX_MODULES_PER_ENTITY) continue;
-    const weight = process.env.DC_ENTNORM !== undefined ? 1 / (members.length - 1) : Math.log(roles.size / members.length);
+    const weight = 1 / (members.length - 1);
     if (weight <= 0) continue;
     const sorted = [...members].sort();
     for (let i = 0; i < sorted.length; i++) {

@@ -19,6 +19,7 @@ function app(name: string, features: [string, string]): Record<string, string | 
     [`apps/${name}/src/health/health.controller.ts`]: `import { config } from "../config/config.js";\nexport class HealthController { check() { return config.name; } }`,
     [`apps/${name}/src/config/config.ts`]: `export const config = { name: "${name}" };`,
     [`apps/${name}/test/app.e2e-spec.ts`]: `import { AppModule } from "../src/app.module.js";\nexport const spec = AppModule;`,
+    [`apps/${name}/test/setup.ts`]: `export const setup = () => "${name}";`,
     [`apps/${name}/jest.config.ts`]: `export default { testRegex: ".e2e-spec.ts$" };`,
   };
   for (const feature of features) {
@@ -82,7 +83,7 @@ describe("a repository of several applications", () => {
     const modules = result.graph.modules.map((module) => module.id);
     expect(modules.filter((module) => /jest\.config|eslint\.config|e2e-spec/.test(module))).toEqual([]);
     expect(result.leftOut).toEqual([
-      { kind: "tests", reason: "they exercise services, they are not one", count: 3 },
+      { kind: "tests", reason: "they exercise services, they are not one", count: 6 },
       { kind: "tool configs", reason: "they configure the build, not the application", count: 4 },
     ]);
   });
