@@ -7,9 +7,9 @@ import { proposePartition, type Partition, type PartitionOptions } from "../clus
 import { openPartitionCache, partitionKey } from "./partition-cache.js";
 import { scoreBoundaries, type OverallScore, type ServiceScore } from "../scoring/score-boundaries.js";
 import { buildBoundaries } from "./build-boundaries.js";
-import { buildCouplingGraph, type Coupling } from "./build-coupling-graph.js";
-import { extractModuleGraph } from "./extract-module-graph.js";
-import type { LeftOut } from "./discover-files.js";
+import { buildCouplingGraph, type Coupling } from "../graph/build-coupling-graph.js";
+import { extractModuleGraph } from "../graph/extract-module-graph.js";
+import type { LeftOut } from "../graph/discover-files.js";
 import { collectSignals, type SignalSummary } from "../signals/collect-signals.js";
 import { tableUses } from "../signals/data-coupling.js";
 import { explainServices, type ServiceEvidence } from "./explain-services.js";
@@ -20,7 +20,7 @@ import { entityOfModules, readGraphRoles } from "../signals/entity-coupling.js";
 import { detectFolderShape, type FolderShapeReport } from "../signals/folder-shape.js";
 import { deployableOf, findDeployables, type Deployable } from "../signals/find-deployables.js";
 import { dropNameLinksAcrossDeployables } from "../signals/within-deployables.js";
-import { findCycles } from "./find-cycles.js";
+import { findCycles } from "../graph/find-cycles.js";
 import { nameServices } from "./name-services.js";
 import { nameByFolder } from "./name-by-folder.js";
 import type { ServiceName } from "../model/service-name.js";
@@ -55,8 +55,8 @@ const CONFIDENCE_RUNS: [number, number][] = [
   [6, 1.1],
 ];
 
-export type { Warning, Stage } from "./extract-module-graph.js";
-import type { Stage, Warning } from "./extract-module-graph.js";
+export type { Warning, Stage } from "../graph/extract-module-graph.js";
+import type { Stage, Warning } from "../graph/extract-module-graph.js";
 
 export interface AnalysisResult {
   version: 1;
