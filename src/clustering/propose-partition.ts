@@ -148,11 +148,6 @@ export function withSignals(graph: WeightedGraph, signals: Signal[]): WeightedGr
  */
 export function scaleSignals(graph: WeightedGraph, signals: Signal[]): Signal[] {
   const importTotal = graph.edges.reduce((sum, edge) => sum + edge.weight, 0);
-  const strength = new Map<string, number>();
-  for (const edge of graph.edges) {
-    strength.set(edge.a, (strength.get(edge.a) ?? 0) + edge.weight);
-    strength.set(edge.b, (strength.get(edge.b) ?? 0) + edge.weight);
-  }
   const importMean = graph.edges.length === 0 ? 1 : importTotal / graph.edges.length;
   const known = new Set(graph.nodes);
   return signals.map((signal) => {
@@ -161,27 +156,8 @@ export function scaleSignals(graph: WeightedGraph, signals: Signal[]): Signal[] 
     const perPair = total === 0 ? 0 : (signal.weight * importMean * relevant.length) / total;
     const whole = signal.weak === true || total === 0 || importTotal === 0 ? perPair : (signal.weight * importTotal) / total;
     const scale = Math.min(perPair, whole);
-    const scaled = relevant.map(([a, b, weight]): [string, string, number] => [a, b, weight * scale]);
-    return { ...signal, pairs: signal.boundedByImports === undefined ? scaled : boundByImports(scaled, strength, signal.boundedByImports) };
+    return { ...signal, pairs: relevant.map(([a, b, weight]): [string, string, number] => [a, b, weight * scale]) };
   });
-}
-
-/**
- * Scales a signal's pairs down where they would outweigh a module's own code: a module's total from
- * the signal may reach `factor` times its import strength. A controller named after orders whose
- * code now only calls invoices moves to invoices; one whose imports agree with its name stays.
- */
-function boundByImports(pairs: [string, string, number][], strength: Map<string, number>, factor: number): [string, string, number][] {
-  const total = new Map<string, number>();
-  for (const [a, b, weight] of pairs) {
-    total.set(a, (total.get(a) ?? 0) + weight);
-    total.set(b, (total.get(b) ?? 0) + weight);
-  }
-  const allowance = (node: string): number => {
-    const sum = total.get(node) ?? 0;
-    return sum === 0 ? 1 : Math.min(1, (factor * (strength.get(node) ?? 0)) / sum);
-  };
-  return pairs.map(([a, b, weight]): [string, string, number] => [a, b, weight * Math.min(allowance(a), allowance(b))]).filter(([, , weight]) => weight > 0);
 }
 
 /**

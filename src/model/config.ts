@@ -129,7 +129,7 @@ export const signalsSchema = z
     ),
     names: structuralSignal(0.2, "A weak signal: modules whose file names and exports share domain words."),
     entities: structuralSignal(
-      Number(process.env.DC_EW ?? 1),
+      1,
       "Modules in different roles named after the same entity (documents route, document presenter, Document model) are one domain's layers. Entities are what the codebase's models, entities and schemas are named after.",
     ),
     folders: structuralSignal(

@@ -33,7 +33,7 @@ export async function collectSignals(root: string, graph: ModuleGraph, config: C
   const notes = new Map<string, string>();
   const warnings = new Map<string, string>();
 
-  if (entities.enabled) signals.push({ name: "entities", weight: entities.weight, pairs: entityCoupling(readGraphRoles(graph)), boundedByImports: Number(process.env.DC_EB ?? 1) });
+  if (entities.enabled) signals.push({ name: "entities", weight: entities.weight, pairs: entityCoupling(readGraphRoles(graph), graph) });
   if (folders.enabled) signals.push({ name: "folders", weight: folders.weight, pairs: folderCoupling(modules) });
   if (barrels.enabled) signals.push({ name: "barrels", weight: barrels.weight, pairs: barrelMembership(graph) });
   if (names.enabled) {

@@ -39,9 +39,28 @@ export function readGraphRoles(graph: Pick<ModuleGraph, "modules">): Map<string,
  * left out: two presenters of one entity are two views of it, and what holds a layer together is
  * what a service must not be cut along.
  */
-export function entityCoupling(roles: ReadonlyMap<string, ModuleRole>): [string, string, number][] {
+export function entityCoupling(
+  roles: ReadonlyMap<string, ModuleRole>,
+  graph: { edges: readonly { from: string; to: string; symbols: readonly { declaredIn: string }[] }[] },
+): [string, string, number][] {
+  const entityOf = entityOfModules(roles);
+  const neighbours = new Map<string, Set<string>>();
+  const link = (a: string, b: string): void => {
+    if (a === b) return;
+    neighbours.set(a, (neighbours.get(a) ?? new Set<string>()).add(b));
+    neighbours.set(b, (neighbours.get(b) ?? new Set<string>()).add(a));
+  };
+  for (const edge of graph.edges) {
+    link(edge.from, edge.to);
+    for (const symbol of edge.symbols) link(edge.from, symbol.declaredIn);
+  }
+  // A name is believed once the code agrees: a module whose imports never touch its own entity
+  // (an order controller that now only calls invoices) is about something else, whatever it is called.
+  const agrees = (module: string, entity: string): boolean => [...(neighbours.get(module) ?? [])].some((other) => entityOf.get(other) === entity);
   const modulesByEntity = new Map<string, string[]>();
-  for (const [module, entity] of entityOfModules(roles)) modulesByEntity.set(entity, [...(modulesByEntity.get(entity) ?? []), module]);
+  for (const [module, entity] of entityOf) {
+    if (agrees(module, entity)) modulesByEntity.set(entity, [...(modulesByEntity.get(entity) ?? []), module]);
+  }
   const pairs: [string, string, number][] = [];
   for (const [, members] of [...modulesByEntity].sort(([a], [b]) => (a < b ? -1 : 1))) {
     if (members.length < 2 || members.length > MAX_MODULES_PER_ENTITY) continue;

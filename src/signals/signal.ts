@@ -5,9 +5,4 @@ export interface Signal {
   pairs: [string, string, number][];
   /** A hint that cannot tie a module to a service on its own (names): a module it alone links stays isolated. */
   weak?: boolean;
-  /**
-   * Read from names, so it may not outvote a module's own code: each module's share of this
-   * signal is at most this many times the weight of its own imports and importers.
-   */
-  boundedByImports?: number;
 }
