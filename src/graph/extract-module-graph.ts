@@ -6,7 +6,7 @@ import type { ModuleGraph, ParsedModule } from "../model/module-graph.js";
 import { toModuleId, type ModuleId } from "../model/module-id.js";
 import { buildModuleGraph } from "./build-module-graph.js";
 import { createResolver } from "./create-resolver.js";
-import { discoverFiles } from "./discover-files.js";
+import { discoverFiles, type LeftOut } from "./discover-files.js";
 import { openParseCache } from "./parse-cache.js";
 import { countResolutions, reportResolution, type ResolutionReport } from "./measure-resolution.js";
 import { parseFiles } from "./parse-files.js";
@@ -43,6 +43,8 @@ export interface ExtractedGraph {
   warnings: Warning[];
   /** Absolute paths of every module of the graph, sorted. */
   files: string[];
+  /** Default kinds of file left out (tests, tool configs, migrations…) and how many. */
+  leftOut: LeftOut[];
   /** How many files were parsed: the graph's modules, and with `files` what their symbols needed. */
   parsed: number;
 }
@@ -59,7 +61,7 @@ export async function extractModuleGraph(options: ExtractOptions): Promise<Extra
   const resolver = createResolver({ root, tsconfig: findTsconfig(root, config.tsconfig) });
   const resolve = resolver.resolve;
 
-  const discovered = (await time("discover", () => discoverFiles(root, config.include, config.exclude))).files;
+  const { files: discovered, leftOut } = await time("discover", () => discoverFiles(root, config.include, config.exclude));
   if (discovered.length === 0) {
     throw new UserError(
       "DCP002",
@@ -91,7 +93,7 @@ export async function extractModuleGraph(options: ExtractOptions): Promise<Extra
     warnings.push({ kind: "no-tsconfig", message: "no tsconfig.json found: resolving imports with Node/TypeScript defaults (index files, .js written for .ts)" });
   }
   for (const problem of resolution.problems) warnings.push({ kind: "broken-tsconfig", message: `${problem.message}: resolving with what could be read of it` });
-  return { graph, resolution, warnings, files: modules, parsed: files.length };
+  return { graph, resolution, warnings, files: modules, parsed: files.length, leftOut };
 }
 
 /** The scope's modules and the edges, unresolved imports and syntax errors that start in them. */

@@ -31,7 +31,7 @@ describe("resolution: each file with the tsconfig that governs it", () => {
   it("Nx: resolves apps and libs through tsconfig.base.json with no root tsconfig.json", async () => {
     const extracted = await extract("nx-base-config");
     expect(edgesOf(extracted)).toEqual([
-      "apps/api/scripts/seed.ts -> libs/shared/src/index.ts",
+      "apps/api/seed-data.ts -> libs/shared/src/index.ts",
       "apps/api/src/main.ts -> libs/billing/src/lib/create-invoice.ts",
       "apps/api/src/main.ts -> libs/shared/src/index.ts",
       "libs/billing/src/lib/create-invoice.ts -> libs/shared/src/index.ts",
@@ -50,7 +50,7 @@ describe("resolution: each file with the tsconfig that governs it", () => {
 
   it("solution-style references: each file gets the paths of the project that includes it", async () => {
     const extracted = await extract("solution-references");
-    expect(edgesOf(extracted)).toEqual(["src/app.ts -> src/orders/place-order.ts", "vite.config.ts -> tools/banner.ts"]);
+    expect(edgesOf(extracted)).toEqual(["server.ts -> shared/banner.ts", "src/app.ts -> src/orders/place-order.ts"]);
     expect(extracted.resolution.tsconfigs).toEqual([
       { file: "tsconfig.app.json", modules: 2, notIncluded: 0 },
       { file: "tsconfig.node.json", modules: 2, notIncluded: 0 },
