@@ -1,0 +1,100 @@
+import type { Node, Project, Symbol as TsSymbol, Type } from "ts-morph";
+import type { ServiceBoundary } from "../../model/boundaries.js";
+import { type DeriveContext, compareText } from "./derive-context.js";
+import { isEventBusLike } from "./find-events.js";
+
+/** A function (or method) of the service's API that another service calls. */
+export interface ApiCallable {
+  readonly operationId: string;
+  readonly module: string;
+  readonly exportName: string;
+  readonly method?: string;
+  /** The function-like node whose parameters and body are read. */
+  readonly node: Node;
+  /** Its symbol: call sites in other services resolve to it. */
+  readonly symbol: TsSymbol;
+  /** The name the HTTP convention reads (the function's, or the method's). */
+  readonly verb: string;
+  readonly usedBy: readonly string[];
+}
+
+/** An exported type other services use: a named schema of the service. */
+export interface ApiType {
+  readonly exportName: string;
+  readonly node: Node;
+  readonly type: Type;
+}
+
+export interface ServiceApi {
+  readonly callables: ApiCallable[];
+  readonly types: ApiType[];
+}
+
+/**
+ * Reads the boundaries' `api` entries another service uses (entries used only by `shared` stay in
+ * the monolith: routers, wiring). Functions become operations; exported classes and objects offer
+ * their public methods as `Export_method`; an event-bus-like object is left to the event contract;
+ * interfaces, aliases and enums become named schemas; other values (constants) carry no operation.
+ */
+export function collectApi(ctx: DeriveContext, project: Project, service: ServiceBoundary, services: ReadonlySet<string>): ServiceApi {
+  const { Node } = ctx.tsm;
+  const callables: ApiCallable[] = [];
+  const types: ApiType[] = [];
+  for (const entry of service.api) {
+    const usedBy = entry.usedBy.filter((user) => user !== service.name && services.has(user)).sort();
+    if (usedBy.length === 0) continue;
+    const file = project.getSourceFile(`${ctx.root}/${entry.module}`);
+    const declarations = file?.getExportedDeclarations().get(entry.symbol) ?? [];
+    const base = { module: entry.module, exportName: entry.symbol, usedBy };
+    for (const declaration of declarations.slice(0, 1)) {
+      if (Node.isInterfaceDeclaration(declaration) || Node.isTypeAliasDeclaration(declaration) || Node.isEnumDeclaration(declaration)) {
+        types.push({ exportName: entry.symbol, node: declaration, type: declaration.getType() });
+        continue;
+      }
+      const fn = functionLike(ctx, declaration);
+      const symbol = declaration.getSymbol();
+      if (fn && symbol) {
+        callables.push({ ...base, operationId: entry.symbol, node: fn, symbol, verb: entry.symbol });
+        continue;
+      }
+      const instance = Node.isClassDeclaration(declaration) ? declaration.getType() : declaration.getType();
+      if (isEventBusLike(instance)) continue;
+      for (const property of instance.getProperties()) {
+        const method = property.getValueDeclaration();
+        const methodFn = method ? functionLike(ctx, method) : undefined;
+        if (!method || !methodFn || isPrivate(ctx, method, property.getName())) continue;
+        callables.push({
+          ...base,
+          operationId: `${entry.symbol}_${property.getName()}`,
+          method: property.getName(),
+          node: methodFn,
+          symbol: property,
+          verb: property.getName(),
+        });
+      }
+    }
+  }
+  callables.sort((a, b) => compareText(a.operationId, b.operationId));
+  return { callables, types };
+}
+
+/** The function behind a declaration: a function, a method, or a variable holding an arrow/function. */
+function functionLike(ctx: DeriveContext, node: Node): Node | undefined {
+  const { Node } = ctx.tsm;
+  if (Node.isFunctionDeclaration(node) || Node.isMethodDeclaration(node)) return node.getOverloads()[0] ?? node;
+  if (Node.isArrowFunction(node) || Node.isFunctionExpression(node)) return node;
+  if (Node.isVariableDeclaration(node) || Node.isPropertyAssignment(node)) {
+    const initializer = node.getInitializer();
+    if (initializer && (Node.isArrowFunction(initializer) || Node.isFunctionExpression(initializer))) return initializer;
+  }
+  return undefined;
+}
+
+function isPrivate(ctx: DeriveContext, member: Node, name: string): boolean {
+  const { Node, SyntaxKind } = ctx.tsm;
+  if (name.startsWith("#") || name.startsWith("_")) return true;
+  if (Node.isModifierable(member)) {
+    return member.hasModifier(SyntaxKind.PrivateKeyword) || member.hasModifier(SyntaxKind.ProtectedKeyword) || member.hasModifier(SyntaxKind.StaticKeyword);
+  }
+  return false;
+}
