@@ -75,7 +75,11 @@ function responseSchema(ctx: DeriveContext, type: Type, site: { at: Node; usedIn
 function shapeOf(ctx: DeriveContext, type: Type): ParameterShape {
   const { TypeFlags } = ctx.tsm.ts;
   const scalar = TypeFlags.StringLike | TypeFlags.NumberLike | TypeFlags.BooleanLike | TypeFlags.Undefined | TypeFlags.Null | TypeFlags.EnumLike;
-  const isScalar = (t: Type): boolean => (t.getFlags() & scalar) !== 0 || (t.isUnion() && t.getUnionTypes().every(isScalar));
+  // A branded id (`string & { __brand: "Id" }`) is a scalar on the wire.
+  const isScalar = (t: Type): boolean =>
+    (t.getFlags() & scalar) !== 0 ||
+    (t.isUnion() && t.getUnionTypes().every(isScalar)) ||
+    (t.isIntersection() && t.getIntersectionTypes().some(isScalar));
   if (isScalar(type)) return "scalar";
   const element = type.isArray() ? type.getArrayElementType() : type.getSymbol()?.getName() === "ReadonlyArray" ? type.getTypeArguments()[0] : undefined;
   return element && isScalar(element) ? "scalar-array" : "structured";

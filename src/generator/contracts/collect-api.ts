@@ -1,4 +1,4 @@
-import type { Node, Project, Symbol as TsSymbol, Type } from "ts-morph";
+import type { ClassDeclaration, Node, Project, Symbol as TsSymbol, Type } from "ts-morph";
 import type { ServiceBoundary } from "../../model/boundaries.js";
 import { type DeriveContext, compareText } from "./derive-context.js";
 import { isEventBusLike } from "./find-events.js";
@@ -33,7 +33,8 @@ export interface ServiceApi {
 /**
  * Reads the boundaries' `api` entries another service uses (entries used only by `shared` stay in
  * the monolith: routers, wiring). Functions become operations; exported classes and objects offer
- * their public methods as `Export_method`; an event-bus-like object is left to the event contract;
+ * their public methods as `Export_method` (a class only when it needs no constructor arguments:
+ * otherwise it is an entity and crosses as a type); an event-bus-like object is left to the event contract;
  * interfaces, aliases and enums become named schemas; other values (constants) carry no operation.
  */
 export function collectApi(ctx: DeriveContext, project: Project, service: ServiceBoundary, services: ReadonlySet<string>): ServiceApi {
@@ -57,8 +58,13 @@ export function collectApi(ctx: DeriveContext, project: Project, service: Servic
         callables.push({ ...base, operationId: entry.symbol, node: fn, symbol, verb: entry.symbol });
         continue;
       }
-      const instance = Node.isClassDeclaration(declaration) ? declaration.getType() : declaration.getType();
+      const instance = declaration.getType();
       if (isEventBusLike(instance)) continue;
+      if (Node.isClassDeclaration(declaration) && !constructibleWithoutArguments(declaration)) {
+        // An entity (`new Invoice(id, total)`), not a service object: it crosses as a type.
+        types.push({ exportName: entry.symbol, node: declaration, type: instance });
+        continue;
+      }
       for (const property of instance.getProperties()) {
         const method = property.getValueDeclaration();
         const methodFn = method ? functionLike(ctx, method) : undefined;
@@ -76,6 +82,12 @@ export function collectApi(ctx: DeriveContext, project: Project, service: Servic
   }
   callables.sort((a, b) => compareText(a.operationId, b.operationId));
   return { callables, types };
+}
+
+/** A service object (`new Ledger()`): a generated service can make the one instance its methods run on. */
+function constructibleWithoutArguments(declaration: ClassDeclaration): boolean {
+  const constructors = declaration.getConstructors();
+  return constructors.length === 0 || constructors.some((c) => c.getParameters().every((p) => p.isOptional() || p.hasInitializer()));
 }
 
 /** The function behind a declaration: a function, a method, or a variable holding an arrow/function. */

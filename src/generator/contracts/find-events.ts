@@ -1,4 +1,4 @@
-import type { CallExpression, SourceFile, Type } from "ts-morph";
+import type { CallExpression, SourceFile, Symbol as TsSymbol, Type } from "ts-morph";
 import { isExternalSymbol } from "./classify-type.js";
 import type { DeriveContext } from "./derive-context.js";
 
@@ -57,9 +57,24 @@ export function isEventBusLike(type: Type): boolean {
 function payloadType(ctx: DeriveContext, call: CallExpression, role: EventSite["role"], argument: Type | undefined): Type | undefined {
   const { TypeFlags } = ctx.tsm.ts;
   const useful = (t: Type | undefined): Type | undefined => (t && !(t.getFlags() & (TypeFlags.Any | TypeFlags.Unknown)) ? t : undefined);
-  const declared = ctx.project.getTypeChecker().getResolvedSignature(call)?.getParameters()[1]?.getTypeAtLocation(call);
+  const signature = ctx.project.getTypeChecker().getResolvedSignature(call);
+  const declared = signature ? parameterType(ctx, signature.getParameters(), 1, call) : undefined;
   if (role === "producer") return useful(declared) ?? useful(argument);
-  const handlerParameter = (t: Type | undefined): Type | undefined =>
-    t?.getCallSignatures()[0]?.getParameters()[0]?.getTypeAtLocation(call);
+  const handlerParameter = (t: Type | undefined): Type | undefined => {
+    const handler = t?.getCallSignatures()[0];
+    return handler ? parameterType(ctx, handler.getParameters(), 0, call) : undefined;
+  };
   return useful(handlerParameter(declared)) ?? useful(handlerParameter(argument));
+}
+
+/** The type of the index-th argument: a rest parameter (`...args: any[]`) gives its element type. */
+function parameterType(ctx: DeriveContext, parameters: readonly TsSymbol[], index: number, at: CallExpression): Type | undefined {
+  const last = parameters[parameters.length - 1];
+  const lastDeclaration = last?.getValueDeclaration();
+  const isRest = lastDeclaration !== undefined && ctx.tsm.Node.isParameterDeclaration(lastDeclaration) && lastDeclaration.isRestParameter();
+  if (isRest && index >= parameters.length - 1) {
+    const rest = last!.getTypeAtLocation(at);
+    return rest.isArray() ? rest.getArrayElementType() : rest.getTupleElements()[index - (parameters.length - 1)];
+  }
+  return parameters[index]?.getTypeAtLocation(at);
 }
