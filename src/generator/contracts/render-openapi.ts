@@ -9,6 +9,24 @@ export interface RenderOptions {
   readonly serverUrl?: string;
 }
 
+/** Every generated service answers these (the skeleton serves them), so every document has paths. */
+const HEALTH_PATHS: Record<string, Record<string, unknown>> = {
+  "/health": { get: probe("probeHealth", "The process is up.") },
+  "/ready": { get: probe("probeReady", "Its dependencies (database, broker, services it calls) are reachable.") },
+};
+
+function probe(name: string, meaning: string): Record<string, unknown> {
+  return {
+    operationId: name,
+    summary: meaning,
+    tags: ["probes"],
+    responses: {
+      "200": { description: meaning, content: { "application/json": { schema: { type: "object" } } } },
+      "503": { description: "Not (yet) able to serve.", content: { "application/json": { schema: { type: "object" } } } },
+    },
+  };
+}
+
 /**
  * The service's OpenAPI 3.1 document: one path per operation (the convention in plan-http.ts),
  * JSON bodies, domain errors as `application/problem+json` (RFC 9457). Pure: contract in, YAML out,
@@ -16,7 +34,7 @@ export interface RenderOptions {
  */
 export function renderOpenApi(contract: ServiceContract, options: RenderOptions = {}): string {
   const problemRef = { $ref: `#/components/schemas/${problemSchemaName(contract)}` };
-  const paths: Record<string, Record<string, unknown>> = {};
+  const paths: Record<string, Record<string, unknown>> = { ...HEALTH_PATHS };
   for (const operation of contract.operations) {
     const item = (paths[operation.http.path] ??= {});
     item[operation.http.method.toLowerCase()] = renderOperation(contract.service, operation, problemRef);
