@@ -57,6 +57,13 @@ describe("API forms (api-forms fixture)", () => {
     });
   });
 
+  it("derive only the services asked for, and refuse an unknown one with DCP005", async () => {
+    const boundaries = readBoundaries(path.join(fixture, "decouple.boundaries.json"));
+    const only = await deriveServiceContracts({ root: fixture, boundaries, services: ["mailer"] });
+    expect(only).toEqual([contract("mailer")]);
+    await expect(deriveServiceContracts({ root: fixture, boundaries, services: ["nope"] })).rejects.toMatchObject({ code: "DCP005" });
+  });
+
   it("report functions, classes with behaviour, Map, Set, bigint, symbol and nested promises where they cross", () => {
     expect(contract("ledger").unexpressible.map((u) => `${u.usedIn}: ${u.type} @ ${u.location}`)).toEqual([
       "Invoice: Invoice @ src/ledger/unexpressible.ts:2:1",
