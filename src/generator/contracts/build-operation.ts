@@ -39,6 +39,8 @@ export function buildOperation(
     module: callable.module,
     exportName: callable.exportName,
     ...(callable.method ? { method: callable.method } : {}),
+    ...(callable.receiver ? { receiver: callable.receiver } : {}),
+    ...(callable.injected ? { injected: true } : {}),
     http,
     parameters,
     response: awaited ? responseSchema(ctx, awaited, { at: responseAt, usedIn: callable.operationId }) : null,

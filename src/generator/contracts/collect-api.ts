@@ -16,6 +16,8 @@ export interface ApiCallable {
   /** The name the HTTP convention reads (the function's, or the method's). */
   readonly verb: string;
   readonly usedBy: readonly string[];
+  readonly receiver?: "object" | "class";
+  readonly injected?: boolean;
 }
 
 /** An exported type other services use: a named schema of the service. */
@@ -60,7 +62,9 @@ export function collectApi(ctx: DeriveContext, project: Project, service: Servic
       }
       const instance = declaration.getType();
       if (isEventBusLike(instance)) continue;
-      if (Node.isClassDeclaration(declaration) && !constructibleWithoutArguments(declaration)) {
+      const isClass = Node.isClassDeclaration(declaration);
+      const construction = isClass ? classConstruction(ctx, declaration) : "none";
+      if (construction === "entity") {
         // An entity (`new Invoice(id, total)`), not a service object: it crosses as a type.
         types.push({ exportName: entry.symbol, node: declaration, type: instance });
         continue;
@@ -76,6 +80,8 @@ export function collectApi(ctx: DeriveContext, project: Project, service: Servic
           node: methodFn,
           symbol: property,
           verb: property.getName(),
+          receiver: isClass ? "class" : "object",
+          ...(construction === "injected" ? { injected: true } : {}),
         });
       }
     }
@@ -84,10 +90,24 @@ export function collectApi(ctx: DeriveContext, project: Project, service: Servic
   return { callables, types };
 }
 
-/** A service object (`new Ledger()`): a generated service can make the one instance its methods run on. */
-function constructibleWithoutArguments(declaration: ClassDeclaration): boolean {
-  const constructors = declaration.getConstructors();
-  return constructors.length === 0 || constructors.some((c) => c.getParameters().every((p) => p.isOptional() || p.hasInitializer()));
+/**
+ * How an exported class's instance comes to be: `none` (`new Ledger()`), `injected` (every
+ * required constructor argument is a collaborator with behaviour, as dependency injection passes
+ * them: NestJS's `constructor(private prisma: PrismaService)`), or `entity` (it takes data:
+ * `new Invoice(id, total)`, which crosses as a type, not as an API).
+ */
+function classConstruction(ctx: DeriveContext, declaration: ClassDeclaration): "none" | "injected" | "entity" {
+  const required = declaration.getConstructors().flatMap((c) => c.getParameters()).filter((p) => !p.isOptional() && !p.hasInitializer());
+  if (required.length === 0) return "none";
+  const { Node, ts } = ctx.tsm;
+  const collaborator = (type: Type): boolean => {
+    // A dependency whose package is not installed is unresolved (any): only a collaborator is injected so.
+    if (type.getFlags() & ts.TypeFlags.Any) return true;
+    if (!type.getSymbol() || type.isArray() || !type.isObject()) return false;
+    if (type.getSymbol()?.getDeclarations().some((d) => Node.isClassDeclaration(d))) return true;
+    return type.getProperties().some((p) => p.getDeclarations().some((d) => Node.isMethodDeclaration(d) || Node.isMethodSignature(d)));
+  };
+  return required.every((p) => collaborator(p.getType())) ? "injected" : "entity";
 }
 
 /** The function behind a declaration: a function, a method, or a variable holding an arrow/function. */

@@ -50,12 +50,18 @@ export async function deriveServiceContracts(options: DeriveOptions): Promise<Se
     [...files].filter(([module]) => pick(module)).sort(([a], [b]) => compareText(a, b)).map(([, file]) => file);
 
   const scratch = newContext();
-  const scans: ServiceScan[] = boundaries.services.map((service) => {
-    const api = collectApi(scratch, project, service, names);
-    const targets = new Map(api.callables.map((c) => [c.symbol, c.method ?? c.exportName] as const));
-    const callers = sorted((module) => serviceOf.get(module) !== service.name);
-    return { service, api, sites: findCallSites(scratch, targets, callers, relative) };
-  });
+  const apis = boundaries.services.map((service) => ({ service, api: collectApi(scratch, project, service, names) }));
+  const everyFile = sorted(() => true);
+  const sites = findCallSites(
+    scratch,
+    apis.flatMap(({ service, api }) => {
+      const ownFiles = new Set(service.modules);
+      return api.callables.map((c) => ({ symbol: c.symbol, name: c.method ?? c.exportName, ownFiles }));
+    }),
+    everyFile,
+    relative,
+  );
+  const scans: ServiceScan[] = apis.map(({ service, api }) => ({ service, api, sites }));
   const eventSites = findEventSites(scratch, sorted((module) => serviceOf.has(module)), relative);
   const commands: CommandSource[] = scans.flatMap((scan) =>
     scan.api.callables.filter((c) => isResultUnused(scan.sites.get(c.symbol))).map((callable) => ({

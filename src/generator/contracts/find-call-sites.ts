@@ -1,4 +1,4 @@
-import type { Node, SourceFile, Symbol as TsSymbol } from "ts-morph";
+import type { SourceFile, Symbol as TsSymbol, ts } from "ts-morph";
 import type { DeriveContext } from "./derive-context.js";
 
 export interface CallSites {
@@ -10,71 +10,78 @@ export interface CallSites {
   readonly discardedFiles: string[];
 }
 
+export interface CallTarget {
+  readonly symbol: TsSymbol;
+  /** The name callers write: the function's, or the method's. */
+  readonly name: string;
+  /** Module ids of the owning service: references from there are not crossings. */
+  readonly ownFiles: ReadonlySet<string>;
+}
+
 /**
- * How code outside a service calls its API: resolves each identifier named like an API function to
- * its declaration (through imports, re-exports and namespace imports), then looks at what the
- * caller does with the result. Keyed by the target's symbol.
+ * How code outside a service calls its API: one pass over every file (on the compiler's own nodes:
+ * wrapping each node in ts-morph costs more than the walk), resolving each identifier named like
+ * an API function to its declaration (through imports, re-exports and namespace imports), then
+ * looking at what the caller does with the result. Keyed by the target's symbol.
  */
 export function findCallSites(
   ctx: DeriveContext,
-  targets: ReadonlyMap<TsSymbol, string>,
+  targets: readonly CallTarget[],
   files: readonly SourceFile[],
   relative: (file: SourceFile) => string,
 ): Map<TsSymbol, CallSites> {
-  const { SyntaxKind } = ctx.tsm;
-  const names = new Set([...targets.values()]);
-  const bySymbol = new Map<object, TsSymbol>();
-  for (const symbol of targets.keys()) bySymbol.set(symbol.compilerSymbol, symbol);
+  const { ts } = ctx.tsm;
+  const checker = ctx.project.getTypeChecker().compilerObject;
+  const names = new Set(targets.map((t) => t.name));
+  const bySymbol = new Map<ts.Symbol, CallTarget>(targets.map((t) => [t.symbol.compilerSymbol, t]));
   const result = new Map<TsSymbol, CallSites>();
   for (const file of files) {
-    const text = file.getFullText();
-    if (![...names].some((name) => text.includes(name))) continue;
-    for (const identifier of file.getDescendantsOfKind(SyntaxKind.Identifier)) {
-      if (!names.has(identifier.getText()) || isDeclarationName(ctx, identifier)) continue;
-      const symbol = identifier.getSymbol();
-      const resolved = symbol?.isAlias() ? symbol.getAliasedSymbol() : symbol;
-      const target = resolved ? bySymbol.get(resolved.compilerSymbol) : undefined;
-      if (!target) continue;
-      let sites = result.get(target);
-      if (!sites) result.set(target, (sites = { discarded: [], used: 0, discardedFiles: [] }));
+    const module = relative(file);
+    const source = file.compilerNode;
+    const visit = (node: ts.Node): void => {
+      if (ts.isIdentifier(node) && names.has(node.text) && !isDeclarationName(ctx, node)) record(node);
+      ts.forEachChild(node, visit);
+    };
+    const record = (identifier: ts.Identifier): void => {
+      const symbol = checker.getSymbolAtLocation(identifier);
+      const resolved = symbol && symbol.flags & ts.SymbolFlags.Alias ? checker.getAliasedSymbol(symbol) : symbol;
+      const target = resolved ? bySymbol.get(resolved) : undefined;
+      if (!target || target.ownFiles.has(module)) return;
+      let sites = result.get(target.symbol);
+      if (!sites) result.set(target.symbol, (sites = { discarded: [], used: 0, discardedFiles: [] }));
       const call = callOf(ctx, identifier);
       if (call && isDiscarded(ctx, call)) {
-        sites.discarded.push(`${relative(file)}:${call.getStartLineNumber()}`);
-        sites.discardedFiles.push(relative(file));
+        sites.discarded.push(`${module}:${source.getLineAndCharacterOfPosition(call.getStart(source)).line + 1}`);
+        sites.discardedFiles.push(module);
       } else {
         sites.used += 1;
       }
-    }
+    };
+    if ([...names].some((name) => source.text.includes(name))) visit(source);
   }
   return result;
 }
 
-/** Import and export specifiers name the symbol without using it. */
-function isDeclarationName(ctx: DeriveContext, identifier: Node): boolean {
-  const { SyntaxKind } = ctx.tsm;
-  const parent = identifier.getParent();
-  const kind = parent?.getKind();
-  return kind === SyntaxKind.ImportSpecifier || kind === SyntaxKind.ExportSpecifier || kind === SyntaxKind.ImportClause ||
-    kind === SyntaxKind.NamespaceImport || kind === SyntaxKind.FunctionDeclaration || kind === SyntaxKind.MethodDeclaration;
+/** Declarations and import/export specifiers name the symbol without using it. */
+function isDeclarationName(ctx: DeriveContext, identifier: ts.Identifier): boolean {
+  const { ts } = ctx.tsm;
+  const parent = identifier.parent;
+  return ts.isImportSpecifier(parent) || ts.isExportSpecifier(parent) || ts.isImportClause(parent) || ts.isNamespaceImport(parent) ||
+    ((ts.isFunctionDeclaration(parent) || ts.isMethodDeclaration(parent)) && parent.name === identifier);
 }
 
 /** The call this identifier is the callee of (`f()`, `ns.f()`, `obj.method()`), if any. */
-function callOf(ctx: DeriveContext, identifier: Node): Node | undefined {
-  const { Node } = ctx.tsm;
-  let callee: Node = identifier;
-  const parent = identifier.getParent();
-  if (parent && Node.isPropertyAccessExpression(parent) && parent.getNameNode() === identifier) callee = parent;
-  const call = callee.getParent();
-  return call && Node.isCallExpression(call) && call.getExpression() === callee ? call : undefined;
+function callOf(ctx: DeriveContext, identifier: ts.Identifier): ts.CallExpression | undefined {
+  const { ts } = ctx.tsm;
+  const parent = identifier.parent;
+  const callee: ts.Node = ts.isPropertyAccessExpression(parent) && parent.name === identifier ? parent : identifier;
+  const call = callee.parent;
+  return ts.isCallExpression(call) && call.expression === callee ? call : undefined;
 }
 
-function isDiscarded(ctx: DeriveContext, call: Node): boolean {
-  const { Node } = ctx.tsm;
+function isDiscarded(ctx: DeriveContext, call: ts.Node): boolean {
+  const { ts } = ctx.tsm;
   let node = call;
-  let parent = node.getParent();
-  while (parent && (Node.isParenthesizedExpression(parent) || Node.isAwaitExpression(parent))) {
-    node = parent;
-    parent = node.getParent();
-  }
-  return parent !== undefined && (Node.isExpressionStatement(parent) || Node.isVoidExpression(parent));
+  while (ts.isParenthesizedExpression(node.parent) || ts.isAwaitExpression(node.parent)) node = node.parent;
+  return ts.isExpressionStatement(node.parent) || ts.isVoidExpression(node.parent);
 }

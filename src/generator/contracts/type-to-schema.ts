@@ -22,6 +22,9 @@ const MAX_DEPTH = 32;
 export function typeToSchema(ctx: DeriveContext, type: Type, site: WalkSite, depth = 0): JsonSchema {
   const { TypeFlags } = ctx.tsm.ts;
   const flags = type.getFlags();
+  if (flags & TypeFlags.Any && Reflect.get(type.compilerType, "intrinsicName") === "error") {
+    return unexpressible(ctx, type, site, "a type the checker could not resolve (a package not installed, or a broken import): install the project's dependencies and generate again");
+  }
   if (flags & (TypeFlags.Any | TypeFlags.Unknown)) return {};
   if (flags & TypeFlags.Never) return { not: {} };
   if (flags & (TypeFlags.Null | TypeFlags.Undefined | TypeFlags.Void)) return { type: "null" };
