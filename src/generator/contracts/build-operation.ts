@@ -17,7 +17,7 @@ export function buildOperation(
 ): Omit<Operation, "resultUnused"> {
   const { Node } = ctx.tsm;
   const fn = callable.node;
-  const parameterNodes: ParameterDeclaration[] = Node.isParametered(fn) ? fn.getParameters() : [];
+  const parameterNodes: ParameterDeclaration[] = (Node.isParametered(fn) ? fn.getParameters() : []).filter((p) => p.getName() !== "this");
   const inputs: ParameterInput[] = parameterNodes.map((parameter, index) => {
     const site = { at: parameter, usedIn: callable.operationId };
     const member = memberSchema(ctx, parameter, parameter.getType(), site, 0);

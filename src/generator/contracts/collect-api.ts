@@ -57,7 +57,9 @@ export function collectApi(ctx: DeriveContext, project: Project, service: Servic
       const fn = functionLike(ctx, declaration);
       const symbol = declaration.getSymbol();
       if (fn && symbol) {
-        callables.push({ ...base, operationId: entry.symbol, node: fn, symbol, verb: entry.symbol });
+        // `export default function chargeOrder` is served under its own name (or its file's).
+        const name = entry.symbol === "default" ? defaultExportName(ctx, declaration, entry.module) : entry.symbol;
+        callables.push({ ...base, operationId: name, node: fn, symbol, verb: name });
         continue;
       }
       const instance = declaration.getType();
@@ -108,6 +110,14 @@ function classConstruction(ctx: DeriveContext, declaration: ClassDeclaration): "
     return type.getProperties().some((p) => p.getDeclarations().some((d) => Node.isMethodDeclaration(d) || Node.isMethodSignature(d)));
   };
   return required.every((p) => collaborator(p.getType())) ? "injected" : "entity";
+}
+
+function defaultExportName(ctx: DeriveContext, declaration: Node, module: string): string {
+  const { Node } = ctx.tsm;
+  const own = Node.isFunctionDeclaration(declaration) ? declaration.getName() : undefined;
+  if (own) return own;
+  const stem = module.replace(/\.[cm]?[jt]sx?$/, "").split("/").pop() ?? "default";
+  return stem.replace(/[^A-Za-z0-9]+(.)/g, (_, c: string) => c.toUpperCase()).replace(/^[^A-Za-z_]+/, "") || "default";
 }
 
 /** The function behind a declaration: a function, a method, or a variable holding an arrow/function. */

@@ -66,7 +66,7 @@ function argumentsSchema(ctx: DeriveContext, callable: ApiCallable): JsonSchema 
   const { Node } = ctx.tsm;
   const properties: Record<string, JsonSchema> = {};
   const required: string[] = [];
-  const parameters = Node.isParametered(callable.node) ? callable.node.getParameters() : [];
+  const parameters = (Node.isParametered(callable.node) ? callable.node.getParameters() : []).filter((p) => p.getName() !== "this");
   parameters.forEach((parameter, index) => {
     const name = Node.isIdentifier(parameter.getNameNode()) ? parameter.getName() : `arg${index}`;
     const member = memberSchema(ctx, parameter, parameter.getType(), { at: parameter, usedIn: callable.operationId }, 0);

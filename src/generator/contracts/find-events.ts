@@ -18,7 +18,8 @@ export interface EventSite {
 
 /**
  * In-process events: `x.emit('order.placed', payload)` / `x.on('order.placed', handler)` (and
- * publish/subscribe...) with a string-literal name, on an object that has both an emit-like and an
+ * publish/subscribe...) with a name the checker knows as one string literal (written so, or a
+ * constant or string enum member), on an object that has both an emit-like and an
  * on-like method and is declared in the project (so `process.on('SIGTERM')` is not an event).
  */
 export function findEventSites(ctx: DeriveContext, files: readonly SourceFile[], relative: (file: SourceFile) => string): EventSite[] {
@@ -31,13 +32,16 @@ export function findEventSites(ctx: DeriveContext, files: readonly SourceFile[],
       const method = callee.getName();
       const role = EMIT_METHODS.has(method) ? "producer" : HANDLE_METHODS.has(method) ? "consumer" : undefined;
       const [nameArg, second] = call.getArguments();
-      if (!role || !nameArg || !(Node.isStringLiteral(nameArg) || Node.isNoSubstitutionTemplateLiteral(nameArg))) continue;
+      if (!role || !nameArg) continue;
+      // A literal, or a constant or string enum member whose type is one (`emit(ORDER_PLACED, …)`).
+      const nameType = nameArg.getType();
+      if (!nameType.isStringLiteral()) continue;
       const receiver = callee.getExpression();
       const receiverSymbol = receiver.getSymbol();
       if (receiverSymbol && isExternalSymbol(receiverSymbol.isAlias() ? receiverSymbol.getAliasedSymbol() : receiverSymbol)) continue;
       if (!isEventBusLike(receiver.getType())) continue;
       sites.push({
-        name: nameArg.getLiteralValue(),
+        name: String(nameType.getLiteralValue()),
         role,
         call,
         file: relative(file),

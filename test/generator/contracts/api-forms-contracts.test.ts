@@ -19,7 +19,7 @@ describe("API forms (api-forms fixture)", () => {
 
   it("make public methods of an exported instance and object operations, not private, static or entity ones", () => {
     expect(contract("ledger").operations.map((o) => o.operationId)).toEqual([
-      "closeDay", "ledgerApi_getStatement", "ledgerApi_reset", "ledger_balance", "ledger_freeze", "ledger_post",
+      "closeDay", "exportLedger", "ledgerApi_getStatement", "ledgerApi_reset", "ledger_balance", "ledger_freeze", "ledger_post",
       "lookupRates", "makeInvoice", "registerHooks",
     ]);
     const getStatement = contract("ledger").operations.find((o) => o.operationId === "ledgerApi_getStatement");
@@ -30,6 +30,14 @@ describe("API forms (api-forms fixture)", () => {
       parameters: [{ name: "account", in: "query", required: true }],
       response: { type: "array", items: { $ref: "#/components/schemas/Entry" } },
       synchronous: false,
+    });
+  });
+
+  it("serve a default export under its own name", () => {
+    expect(contract("ledger").operations.find((o) => o.operationId === "exportLedger")).toMatchObject({
+      exportName: "default",
+      http: { method: "POST", path: "/ledger/export-ledger" },
+      parameters: [{ name: "format", in: "body", schema: { type: "string", enum: ["csv", "json"] } }],
     });
   });
 
@@ -49,6 +57,8 @@ describe("API forms (api-forms fixture)", () => {
       "mailer invoice.sent billing->mailer",
     ]);
     expect(contract("mailer").events[0]?.payload).toEqual({ $ref: "#/components/schemas/InvoiceSent" });
+    // The handler registered with a constant's name (src/mailer/bus.ts:27) counts too.
+    expect(contract("mailer").events[0]?.locations).toEqual(["src/billing/billing.ts:15", "src/mailer/bus.ts:27"]);
     expect(contract("ledger").events.find((e) => e.name === "ledger.day-closed")?.payload).toEqual({
       type: "object",
       properties: { day: { type: "string" }, entries: { type: "number" } },
