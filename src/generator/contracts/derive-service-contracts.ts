@@ -6,6 +6,7 @@ import type { EventContract, Operation, ServiceContract } from "../service-contr
 import { buildOperation } from "./build-operation.js";
 import { collectApi, type ServiceApi } from "./collect-api.js";
 import { compareText, relativePath, type DeriveContext } from "./derive-context.js";
+import { deriveInWorker, isStackOverflow } from "./derive-in-worker.js";
 import { deriveCommands, deriveEvents, type CommandSource } from "./derive-events.js";
 import { findCallSites, type CallSites } from "./find-call-sites.js";
 import { findEventSites } from "./find-events.js";
@@ -20,6 +21,11 @@ export interface DeriveOptions {
   readonly boundaries: Boundaries;
   /** Only these services (default: all). */
   readonly services?: readonly string[];
+  /**
+   * `main` derives on this thread; `worker` in a worker thread with a 256 MB stack (compiled build
+   * only). Default: this thread, moving to a worker if ts-morph overflows the stack (~3,000 files).
+   */
+  readonly thread?: "main" | "worker";
 }
 
 interface ServiceScan {
@@ -34,6 +40,16 @@ interface ServiceScan {
  * result nobody uses, and the named schemas they use. Sorted throughout: same code, same output.
  */
 export async function deriveServiceContracts(options: DeriveOptions): Promise<ServiceContract[]> {
+  if (options.thread === "worker") return deriveInWorker(options);
+  try {
+    return await deriveHere(options);
+  } catch (error) {
+    if (options.thread === undefined && isStackOverflow(error) && import.meta.url.endsWith(".js")) return deriveInWorker(options);
+    throw error;
+  }
+}
+
+async function deriveHere(options: DeriveOptions): Promise<ServiceContract[]> {
   const root = path.resolve(options.root);
   const { boundaries } = options;
   const names = new Set(boundaries.services.map((s) => s.name));
