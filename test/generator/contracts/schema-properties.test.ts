@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -34,10 +35,11 @@ describe("schemas derived from every type shape (type-shapes fixture)", () => {
 
   it("name the exported types and cover each shape", () => {
     expect(Object.keys(catalog.schemas)).toEqual([
-      "Availability", "Category", "Localized", "Money", "Page_Category", "Page_Product", "Priority", "ProblemDetails",
+      "Availability", "Category", "Contact", "Localized", "Money", "Page_Category", "Page_Product", "Priority", "ProblemDetails",
       "Product", "ProductId", "Scores", "SearchQuery", "Shape",
     ]);
     expect(catalog.schemas.Shape).toMatchObject({ oneOf: [{ properties: { kind: { const: "circle" } } }, {}, {}] });
+    expect(catalog.schemas.Contact).toMatchObject({ anyOf: [{ required: ["email"] }, { required: ["phone"] }] });
     expect(catalog.schemas.Priority).toEqual({ type: "number", enum: [1, 2] });
     expect(catalog.schemas.Availability).toEqual({ type: "string", enum: ["backorder", "discontinued", "in_stock"] });
     expect(catalog.schemas.Category).toMatchObject({
@@ -117,5 +119,31 @@ describe("schemas derived from every type shape (type-shapes fixture)", () => {
       checked++;
     }
     expect(checked).toBeGreaterThan(20);
+  });
+});
+
+describe("schemas derived from legacy-shop (its golden)", () => {
+  const shop = JSON.parse(fs.readFileSync("test/fixtures/contracts/legacy-shop.contracts.json", "utf8")) as ServiceContract[];
+
+  it("accept sample values made from them and reject values of the wrong JSON type", () => {
+    let checked = 0;
+    for (const contract of shop) {
+      for (const [name, schema] of schemasOf(contract)) {
+        const validate = compileContractSchema(contract, schema);
+        fc.assert(
+          fc.property(arbitraryFor(schema, contract.schemas), (value) => {
+            if (!validate(JSON.parse(JSON.stringify(value)))) throw new Error(`${contract.service} ${name}: ${JSON.stringify(validate.errors)}`);
+          }),
+          { numRuns: 15, seed: 11 },
+        );
+        const accepted = acceptedTypes(schema, contract.schemas);
+        if (accepted === "any") continue;
+        for (const wrong of ONE_OF_EACH_TYPE.filter((v) => !accepted.has(jsonType(v)))) {
+          expect(validate(wrong), `${contract.service} ${name} accepted ${JSON.stringify(wrong)}`).toBe(false);
+        }
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
   });
 });
