@@ -70,6 +70,8 @@ export function unexpressibleReason(tsm: TsMorphModule, type: Type): string | un
   }
   const methods = methodNames(type);
   if (methods.length === 0) return undefined;
+  // Name the public methods a reader knows (`send`, `json`) before internal ones (`_destroy`).
+  methods.sort((a, b) => Number(a.startsWith("_")) - Number(b.startsWith("_")));
   const listed = methods.slice(0, 3).join(", ") + (methods.length > 3 ? ", ..." : "");
   if (isClassInstance(type)) {
     return `an instance of class ${symbol.getName()} with behaviour (${listed}): it arrives as a plain object without its methods`;
