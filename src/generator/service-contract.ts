@@ -40,6 +40,8 @@ export interface Operation {
    * NestJS provider): the instance must come from the application's container, not `new`.
    */
   readonly injected?: boolean;
+  /** The function's doc comment (its first paragraph), when it has one. */
+  readonly description?: string;
   /** Where it is served: e.g. `{ method: "POST", path: "/payment/charge-order" }`. */
   readonly http: { readonly method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; readonly path: string };
   /** The function's parameters in declaration order; where each travels in the request. */

@@ -34,6 +34,7 @@ export function buildOperation(
   const awaited = returned ? awaitedType(returned) : undefined;
   const responseAt: Node = (Node.isReturnTyped(fn) ? fn.getReturnTypeNode() : undefined) ?? nameNode(ctx, fn);
   const errorBody = Node.isFunctionDeclaration(fn) && !fn.hasBody() ? fn.getImplementation() ?? fn : fn;
+  const description = docComment(ctx, fn);
   return {
     operationId: callable.operationId,
     module: callable.module,
@@ -41,6 +42,7 @@ export function buildOperation(
     ...(callable.method ? { method: callable.method } : {}),
     ...(callable.receiver ? { receiver: callable.receiver } : {}),
     ...(callable.injected ? { injected: true } : {}),
+    ...(description ? { description } : {}),
     http,
     parameters,
     response: awaited ? responseSchema(ctx, awaited, { at: responseAt, usedIn: callable.operationId }) : null,
@@ -91,4 +93,13 @@ function nameNode(ctx: DeriveContext, fn: Node): Node {
   const { Node } = ctx.tsm;
   if (Node.isFunctionDeclaration(fn) || Node.isMethodDeclaration(fn)) return fn.getNameNode() ?? fn;
   return fn;
+}
+
+/** The first paragraph of the doc comment on the function, or on the `const` holding it. */
+function docComment(ctx: DeriveContext, fn: Node): string | undefined {
+  const { Node } = ctx.tsm;
+  const holder = Node.isJSDocable(fn) ? fn : fn.getFirstAncestor((a) => Node.isVariableStatement(a));
+  if (!holder || !Node.isJSDocable(holder)) return undefined;
+  const text = holder.getJsDocs()[0]?.getDescription().trim().split(/\n\s*\n/)[0]?.replace(/\s+/g, " ");
+  return text || undefined;
 }

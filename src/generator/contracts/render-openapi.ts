@@ -68,6 +68,7 @@ function renderOperation(service: string, operation: Operation, problemRef: Json
   return {
     operationId: operation.operationId,
     summary: `${target} (${operation.module})`,
+    ...(operation.description ? { description: operation.description } : {}),
     tags: [service],
     ...(inUrl.length > 0 ? { parameters: inUrl.map(renderParameter) } : {}),
     ...(inBody.length > 0 ? { requestBody: renderBody(inBody) } : {}),
