@@ -1,0 +1,30 @@
+import { FACADE_DIR } from "./plan-generation.js";
+import type { ServiceContract } from "./service-contract.js";
+
+/** What the callers of one API function must change to go through the facade. */
+export interface CallerChange {
+  readonly service: string;
+  readonly operationId: string;
+  readonly module: string;
+  readonly usedBy: readonly string[];
+  readonly facade: string;
+  readonly synchronous: boolean;
+}
+
+/**
+ * Every API function, with the facade its callers import instead. A function synchronous today
+ * becomes async through the facade (a remote call cannot be synchronous): its callers must await
+ * it, and a call made inside a synchronous database transaction has to move out of it.
+ */
+export function listCallerChanges(contracts: readonly ServiceContract[]): CallerChange[] {
+  return contracts.flatMap((contract) =>
+    contract.operations.map((operation) => ({
+      service: contract.service,
+      operationId: operation.operationId,
+      module: operation.module,
+      usedBy: operation.usedBy,
+      facade: `${FACADE_DIR}/${contract.service}.ts`,
+      synchronous: operation.synchronous,
+    })),
+  );
+}
