@@ -22,8 +22,8 @@ interface DerivationModule {
 /** The contracts of the selected services: read from a file, or derived from the code (type checker loaded only here). */
 export async function loadServiceContracts(source: ContractSource): Promise<ServiceContract[]> {
   const contracts = source.contractsFile === undefined ? await derive(source) : readContractsFile(source.contractsFile);
+  for (const contract of contracts) toServiceName(contract.service);
   const selected = contracts.filter((contract) => source.services.includes(contract.service));
-  for (const contract of selected) toServiceName(contract.service);
   return selected.sort((a, b) => (a.service < b.service ? -1 : a.service > b.service ? 1 : 0));
 }
 
