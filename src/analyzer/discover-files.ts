@@ -1,3 +1,5 @@
+import fs from "node:fs";
+import path from "node:path";
 import { glob } from "tinyglobby";
 
 export interface DiscoveredFiles {
@@ -5,13 +7,20 @@ export interface DiscoveredFiles {
   files: string[];
 }
 
+/** What `decouple generate` leaves in its output folder; the same name as src/generator/generation-plan.ts's MANIFEST_FILE. */
+const GENERATED_MANIFEST = ".decouple-manifest.json";
+
 /**
  * Lists the modules under the root that the include globs take and the exclude globs leave.
  * Symbolic links are not followed: a linked folder is usually a workspace package that is found
  * by its real path anyway, and a link loop must not hang the analysis.
+ *
+ * Code `decouple generate` wrote is never the monolith's: a folder holding its manifest (the
+ * output folder, wherever --out put it) and every file the manifest lists (the facades in the
+ * monolith's src) are left out, whatever the exclude globs say.
  */
 export async function discoverFiles(root: string, include: string[], exclude: string[]): Promise<DiscoveredFiles> {
-  const files = await glob(include, {
+  const found = await glob([...include, `**/${GENERATED_MANIFEST}`], {
     cwd: root,
     ignore: exclude,
     absolute: true,
@@ -20,6 +29,23 @@ export async function discoverFiles(root: string, include: string[], exclude: st
     onlyFiles: true,
     expandDirectories: false,
   });
+  const manifests = found.filter((file) => path.basename(file) === GENERATED_MANIFEST);
+  const generatedFolders = manifests.map((file) => path.dirname(file) + path.sep);
+  const generatedFiles = new Set(manifests.flatMap((file) => listedFiles(file, root)));
+  const files = found.filter(
+    (file) => path.basename(file) !== GENERATED_MANIFEST && !generatedFiles.has(file) && !generatedFolders.some((folder) => file.startsWith(folder)),
+  );
   files.sort();
   return { files };
+}
+
+/** Absolute paths of the files a manifest records (root-relative keys); none when it cannot be read. */
+function listedFiles(manifest: string, root: string): string[] {
+  try {
+    const parsed: unknown = JSON.parse(fs.readFileSync(manifest, "utf8"));
+    const files = typeof parsed === "object" && parsed !== null && "files" in parsed ? parsed.files : undefined;
+    return typeof files === "object" && files !== null ? Object.keys(files).map((file) => path.resolve(root, file)) : [];
+  } catch {
+    return [];
+  }
 }

@@ -130,3 +130,21 @@ describe("regenerating", () => {
     expect(unknown.stderr).toContain("--service nope: no such service");
   });
 });
+
+describe("analyze after generate", () => {
+  it("leaves the generated services, clients and facades out of the graph", async () => {
+    const fresh = copyLegacyShop();
+    try {
+      const file = path.join(fresh.root, "decouple.boundaries.json");
+      expect((await runCli("generate", file, "--contracts", SHOP_CONTRACTS, "--service", "payment")).code).toBe(0);
+      const { extractModuleGraph } = await import("../../src/analyzer/extract-module-graph.js");
+      const { loadConfig } = await import("../../src/config/load-config.js");
+      const { graph } = await extractModuleGraph({ root: fresh.root, config: (await loadConfig(fresh.root)).config });
+      const modules: string[] = graph.modules.map((module) => module.id);
+      expect(modules).toContain("src/services/payment-service.ts");
+      expect(modules.filter((module) => module.startsWith("services/") || module.startsWith("src/decouple/"))).toEqual([]);
+    } finally {
+      fresh.remove();
+    }
+  });
+});
