@@ -50,7 +50,8 @@ export function buildServiceView(contract: ServiceContract, layout: OutputLayout
   const serviceDir = `${layout.out}/${service}`;
   const clientDir = `${layout.out}/clients/${service}`;
   const facadeFile = `${layout.facadeDir}/${service}.ts`;
-  const modules = [...new Set(contract.operations.map((operation) => operation.module))].sort();
+  const operations = servableOperations(contract);
+  const modules = [...new Set(operations.map((operation) => operation.module))].sort();
   const aliases: ModuleAliases = new Map(modules.map((module, index) => [module, `m${index}`]));
   const importsFrom = (file: string): ImportView[] => modules.map((module, index) => ({ alias: `m${index}`, path: importSpecifier(file, module) }));
   return {
@@ -60,8 +61,8 @@ export function buildServiceView(contract: ServiceContract, layout: OutputLayout
     serviceDir,
     clientDir,
     monolithRoot: relativeFrom(`${serviceDir}/tsconfig.json`, commonAncestor(layout.out)),
-    operations: contract.operations.map((operation) => buildOperationView(operation, `${serviceDir}/src/routes/route.ts`, aliases)),
-    hasOperations: contract.operations.length > 0,
+    operations: operations.map((operation) => buildOperationView(operation, `${serviceDir}/src/routes/route.ts`, aliases)),
+    hasOperations: operations.length > 0,
     components: buildComponentsSchema(contract),
     versions: RUNTIME_VERSIONS,
     tsconfigExtends: layout.tsconfig === undefined ? null : relativeFrom(`${serviceDir}/tsconfig.json`, layout.tsconfig),
@@ -80,6 +81,16 @@ export function buildServiceView(contract: ServiceContract, layout: OutputLayout
     facadeImports: importsFrom(facadeFile),
     facadeClientImport: importSpecifier(facadeFile, `${clientDir}/index.ts`),
   };
+}
+
+/**
+ * Operations whose parameters and result JSON can carry. One that takes or returns a function, a
+ * Map or a framework object (Express middleware) cannot be called over HTTP: it is left out of the
+ * service, client and facade, and generate lists it with the reason.
+ */
+export function servableOperations(contract: ServiceContract): ServiceContract["operations"] {
+  const unservable = new Set(contract.unexpressible.map((entry) => entry.usedIn));
+  return contract.operations.filter((operation) => !unservable.has(operation.operationId));
 }
 
 /** The folder holding both the monolith root and an output folder that may lie beside it (`../generated`). */

@@ -1,3 +1,4 @@
+import { servableOperations } from "./build-service-view.js";
 import { FACADE_DIR } from "./plan-generation.js";
 import type { ServiceContract } from "./service-contract.js";
 
@@ -18,7 +19,7 @@ export interface CallerChange {
  */
 export function listCallerChanges(contracts: readonly ServiceContract[]): CallerChange[] {
   return contracts.flatMap((contract) =>
-    contract.operations.map((operation) => ({
+    servableOperations(contract).map((operation) => ({
       service: contract.service,
       operationId: operation.operationId,
       module: operation.module,
@@ -27,4 +28,18 @@ export function listCallerChanges(contracts: readonly ServiceContract[]): Caller
       synchronous: operation.synchronous,
     })),
   );
+}
+
+/** Operations left out because JSON cannot carry a parameter or the result, with the reasons. */
+export function listUnservable(contracts: readonly ServiceContract[]): { service: string; operationId: string; reasons: string[] }[] {
+  return contracts.flatMap((contract) => {
+    const served = new Set(servableOperations(contract).map((operation) => operation.operationId));
+    return contract.operations
+      .filter((operation) => !served.has(operation.operationId))
+      .map((operation) => ({
+        service: contract.service,
+        operationId: operation.operationId,
+        reasons: contract.unexpressible.filter((entry) => entry.usedIn === operation.operationId).map((entry) => `${entry.type} at ${entry.location}: ${entry.reason}`),
+      }));
+  });
 }

@@ -6,7 +6,7 @@ import { UserError } from "../model/errors.js";
 import { toServiceName } from "../model/service-name.js";
 import { diffPlan, nextManifest } from "./diff-plan.js";
 import { MANIFEST_FILE, type FileChange, type GenerationManifest, type PlannedFile } from "./generation-plan.js";
-import { listCallerChanges, type CallerChange } from "./list-caller-changes.js";
+import { listCallerChanges, listUnservable, type CallerChange } from "./list-caller-changes.js";
 import { loadServiceContracts } from "./load-service-contracts.js";
 import { planGeneration } from "./plan-generation.js";
 import { readDiskState } from "./read-disk-state.js";
@@ -36,6 +36,8 @@ export interface GenerationResult {
   readonly changes: readonly FileChange[];
   readonly manifest: GenerationManifest;
   readonly callerChanges: readonly CallerChange[];
+  /** Operations JSON cannot carry, left out with the reasons. */
+  readonly unservable: ReturnType<typeof listUnservable>;
 }
 
 /** Everything generate would do, read from disk but nothing written: --dry-run and --check stop here. */
@@ -59,5 +61,5 @@ export async function planServiceGeneration(options: GenerateOptions): Promise<G
   const manifestFile = path.join(outDir, MANIFEST_FILE);
   const disk = readDiskState(root, manifestFile, plan);
   const changes = diffPlan(plan, disk, options.force === true);
-  return { root, outDir, manifestFile, contracts, plan, changes, manifest: nextManifest(plan, changes, disk.manifest), callerChanges: listCallerChanges(contracts) };
+  return { root, outDir, manifestFile, contracts, plan, changes, manifest: nextManifest(plan, changes, disk.manifest), callerChanges: listCallerChanges(contracts), unservable: listUnservable(contracts) };
 }

@@ -27,7 +27,8 @@ export function renderGenerationPlan(result: GenerationResult, options: Generati
     if (change.action === "keep-user-edited") continue;
     lines.push(`  ${VERB[change.action].padEnd(12)} ${change.path}`);
   }
-  const services = result.contracts.map((contract) => `${contract.service} (${contract.operations.length} operations)`).join(", ");
+  const served = (service: string, total: number) => total - result.unservable.filter((entry) => entry.service === service).length;
+  const services = result.contracts.map((contract) => `${contract.service} (${served(contract.service, contract.operations.length)} operations)`).join(", ");
   const summary = [...counts].map(([action, count]) => `${count} ${VERB[action]}`).join(", ");
   const header = options.applied ? "generated" : "would generate";
   const out = [`${header} ${services || "no service"}: ${summary || "nothing to do"}`, ...lines];
@@ -37,6 +38,10 @@ export function renderGenerationPlan(result: GenerationResult, options: Generati
     for (const change of synchronous) {
       out.push(`  ${change.service}.${change.operationId} (${change.module}) used by ${change.usedBy.join(", ") || "no other service"}: import it from ${change.facade}`);
     }
+  }
+  if (result.unservable.length > 0) {
+    out.push("", "Left out of the services, clients and facades (JSON cannot carry a parameter or the result; callers keep calling them in process):");
+    for (const entry of result.unservable) out.push(`  ${entry.service}.${entry.operationId}: ${entry.reasons.join("; ")}`);
   }
   return `${out.join("\n")}\n`;
 }

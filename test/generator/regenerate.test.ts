@@ -30,7 +30,7 @@ describe("regenerating", () => {
     const before = snapshot();
     const result = await generate("--dry-run");
     expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toMatch(/^would generate order \(5 operations\), payment \(1 operations\), stock \(5 operations\): \d+ create/);
+    expect(result.stdout).toMatch(/^would generate cart \(3 operations\), coupon \(3 operations\), customer \(1 operations\), notification \(0 operations\), order \(7 operations\), payment \(1 operations\), product \(1 operations\), report \(0 operations\), shipping \(0 operations\), stock \(5 operations\): \d+ create/);
     expect(result.stdout).toContain("  create       services/payment/src/server.ts");
     expect(snapshot()).toEqual(before);
   });

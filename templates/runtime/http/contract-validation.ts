@@ -17,11 +17,12 @@ export class ResponseContractError extends Error {
  * Validates requests and responses against the contract with Ajv (draft 2020-12, as OpenAPI 3.1).
  * Fastify's own defaults remove unknown properties and coerce types, so a wrong body could pass:
  * bodies and responses are checked as they are. Only path and query parameters, which are text
- * on the wire, are coerced to the schema's scalar types.
+ * on the wire, are coerced to the schema's types.
  */
 export function useContractValidation(app: FastifyInstance, components: AnySchema): void {
   const strict = createAjv(components, false);
-  const fromText = createAjv(components, true);
+  // "array" also turns a single `?ids=a` into ["a"] where the schema wants an array.
+  const fromText = createAjv(components, "array");
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === "params" || httpPart === "querystring" ? fromText : strict).compile(schema));
   app.setSerializerCompiler(({ schema }) => {
     const validate = strict.compile(schema);
@@ -34,7 +35,7 @@ export function useContractValidation(app: FastifyInstance, components: AnySchem
   });
 }
 
-function createAjv(components: AnySchema, coerceTypes: boolean): Ajv2020 {
+function createAjv(components: AnySchema, coerceTypes: boolean | "array"): Ajv2020 {
   // strict: false lets annotation keywords the contract may carry through; validation stays exact.
   const ajv = new Ajv2020({ allErrors: true, strict: false, coerceTypes, removeAdditional: false, useDefaults: false, schemas: [components] });
   ajvFormats.default(ajv);

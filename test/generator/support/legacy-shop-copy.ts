@@ -6,7 +6,11 @@ import { promisify } from "node:util";
 
 export const REPO = path.resolve(import.meta.dirname, "../../..");
 export const SHOP = path.join(REPO, "examples/legacy-shop");
-/** Contracts of three legacy-shop services, shaped as contract derivation produces them. */
+/**
+ * legacy-shop's contracts as deriveServiceContracts() produces them: a copy of the golden the
+ * contracts branch commits (test/fixtures/contracts/legacy-shop.contracts.json), used until that
+ * lands on main; then generate derives them itself.
+ */
 export const SHOP_CONTRACTS = path.join(REPO, "test/fixtures/generator/legacy-shop.contracts.json");
 export const NODE_BIN = {
   tsc: path.join(REPO, "node_modules/typescript/bin/tsc"),
