@@ -141,5 +141,7 @@ describe("the strangler-fig facade on legacy-shop", () => {
     const served = spans.find((span) => span.parentSpanId === client?.spanId);
     expect(served).toMatchObject({ service: "order", name: "GET /order/get-order-for-customer", traceId: remoteFacade?.traceId });
     expect(served?.attributes["http.response.status_code"]).toBe(200);
+    // Its request-duration metrics went out over OTLP too (flushed on the same graceful stop).
+    expect(receiver.metricExports()).toBeGreaterThan(0);
   });
 });
