@@ -148,3 +148,13 @@ describe("analyze after generate", () => {
     }
   });
 });
+
+describe("generate --help", () => {
+  it("lists every option", async () => {
+    const help = await runCli("generate", "--help");
+    expect(help.code).toBe(0);
+    for (const flag of ["[boundaries-file]", "--out <dir>", "--service <name...>", "--dry-run", "--check", "--force", "--templates <dir>", "--contracts <file>"]) {
+      expect(help.stdout).toContain(flag);
+    }
+  });
+});
