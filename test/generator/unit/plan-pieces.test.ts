@@ -123,3 +123,26 @@ describe("buildRouteSchemas", () => {
     });
   });
 });
+
+describe("the versions generated services pin", () => {
+  it("are the ones installed here, on which the generated services' tests run", async () => {
+    const { RUNTIME_VERSIONS } = await import("../../../src/generator/runtime-versions.js");
+    const fs = await import("node:fs");
+    const installed = (name: string) => (JSON.parse(fs.readFileSync(`node_modules/${name}/package.json`, "utf8")) as { version: string }).version;
+    expect({
+      fastify: installed("fastify"),
+      ajv: installed("ajv"),
+      ajvFormats: installed("ajv-formats"),
+      otelApi: installed("@opentelemetry/api"),
+      otelTrace: installed("@opentelemetry/sdk-trace-node"),
+      otelMetrics: installed("@opentelemetry/sdk-metrics"),
+      otelTraceExporter: installed("@opentelemetry/exporter-trace-otlp-http"),
+      otelMetricsExporter: installed("@opentelemetry/exporter-metrics-otlp-http"),
+      tsx: installed("tsx"),
+      typescript: installed("typescript"),
+      typesNode: installed("@types/node"),
+      vitest: installed("vitest"),
+    }).toEqual(RUNTIME_VERSIONS);
+    expect(installed("@opentelemetry/resources")).toBe(RUNTIME_VERSIONS.otelTrace);
+  });
+});
