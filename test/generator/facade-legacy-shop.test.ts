@@ -45,6 +45,20 @@ function routePaymentsThroughTheFacade(root: string): void {
         'router.get("/orders/:id/payments", requireCustomer, (req, res, next) => {\n    listPaymentsForCustomerOrder(currentCustomerId(res), pathParam(req.params, "id")).then((items) => res.json({ items }), next);',
       ),
   );
+  // And the remote errors its error handler relies on, mapped back in the file generate leaves to the user.
+  fs.writeFileSync(
+    path.join(root, "src/decouple/facade/remote-errors.ts"),
+    [
+      'import { NotFoundError } from "../../utils/http-errors.js";',
+      "export function toLocalError(_service: string, _operation: string, error: unknown): unknown {",
+      '  if (error instanceof Error && "status" in error && error.status === 404 && "problem" in error && typeof error.problem === "object" && error.problem !== null && "detail" in error.problem) {',
+      "    return new NotFoundError(String(error.problem.detail));",
+      "  }",
+      "  return error;",
+      "}",
+      "",
+    ].join("\n"),
+  );
   expect(fs.readFileSync(service, "utf8")).toContain("await getOrderForCustomer");
   expect(fs.readFileSync(controller, "utf8")).toContain(".then((items)");
 }
@@ -113,8 +127,14 @@ describe("the strangler-fig facade on legacy-shop", () => {
     const orderId = (placed.body as { order: { id: string } }).order.id;
     const payments = () => call<{ items: { id: string; status: string }[] }>(handle, "GET", `/api/orders/${orderId}/payments`, { token: customer.token });
 
+    // Another customer's order: the shop answers 404 in process; it must answer the same when the call goes remote.
+    const stranger = await registerCustomer(handle);
+    const hidden = () => call(handle, "GET", `/api/orders/${orderId}/payments`, { token: stranger.token });
+
     route("off");
     const inProcess = await payments();
+    const hiddenInProcess = await hidden();
+    expect(hiddenInProcess.status).toBe(404);
     expect(inProcess.status).toBe(200);
     expect(inProcess.body.items).toEqual([expect.objectContaining({ status: "captured" })]);
     expect(ordersServed()).toBe(0);
@@ -122,25 +142,27 @@ describe("the strangler-fig facade on legacy-shop", () => {
     route("on");
     const remote = await payments();
     expect(remote).toEqual(inProcess);
-    expect(ordersServed()).toBe(1);
+    expect(await hidden()).toEqual(hiddenInProcess);
+    expect(ordersServed()).toBe(2);
 
     route("off");
     const back = await payments();
     expect(back).toEqual(inProcess);
-    expect(ordersServed()).toBe(1);
+    expect(ordersServed()).toBe(2);
 
     // The service flushes its spans on a graceful stop; the shop's go out as they end.
     expect(await orderService.stop()).toBe(0);
     await provider.forceFlush();
     const spans: ReceivedSpan[] = receiver.spans;
     const facade = spans.filter((span) => span.name === "facade order.getOrderForCustomer");
-    expect(facade.map((span) => span.attributes["decouple.route"]).sort()).toEqual(["local", "local", "remote"]);
-    const remoteFacade = facade.find((span) => span.attributes["decouple.route"] === "remote");
-    const client = spans.find((span) => span.parentSpanId === remoteFacade?.spanId);
-    expect(client).toMatchObject({ service: "legacy-shop", name: "GET /order/get-order-for-customer", traceId: remoteFacade?.traceId });
-    const served = spans.find((span) => span.parentSpanId === client?.spanId);
-    expect(served).toMatchObject({ service: "order", name: "GET /order/get-order-for-customer", traceId: remoteFacade?.traceId });
-    expect(served?.attributes["http.response.status_code"]).toBe(200);
+    expect(facade.map((span) => span.attributes["decouple.route"]).sort()).toEqual(["local", "local", "local", "remote", "remote"]);
+    const served = spans.find((span) => span.service === "order" && span.name.includes("get-order-for-customer") && span.attributes["http.response.status_code"] === 200);
+    expect(served).toMatchObject({ name: "GET /order/get-order-for-customer" });
+    const client = spans.find((span) => span.spanId === served?.parentSpanId);
+    expect(client).toMatchObject({ service: "legacy-shop", name: "GET /order/get-order-for-customer", traceId: served?.traceId });
+    const remoteFacade = spans.find((span) => span.spanId === client?.parentSpanId);
+    expect(remoteFacade).toMatchObject({ service: "legacy-shop", name: "facade order.getOrderForCustomer", traceId: served?.traceId });
+    expect(remoteFacade?.attributes["decouple.route"]).toBe("remote");
     // Its request-duration metrics went out over OTLP too (flushed on the same graceful stop).
     expect(receiver.metricExports()).toBeGreaterThan(0);
   });
