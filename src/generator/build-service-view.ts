@@ -3,7 +3,7 @@ import { assertSafeRelativePath } from "./assert-safe-path.js";
 import { buildComponentsSchema } from "./build-route-schemas.js";
 import { buildOperationView, type ModuleAliases, type OperationView } from "./build-operation-view.js";
 import { importSpecifier, relativeFrom, toEnvName, toPascalCase } from "./name-forms.js";
-import { RUNTIME_VERSIONS } from "./runtime-versions.js";
+import { RUNTIME_VERSIONS, serviceDependencies, serviceDevDependencies } from "./runtime-versions.js";
 import type { ServiceContract } from "./service-contract.js";
 
 /** Where generated files go, all relative to the monolith root (the boundaries file's folder). */
@@ -14,6 +14,11 @@ export interface OutputLayout {
   readonly tsconfig?: string;
   /** Where the facades go, e.g. `src/decouple/facade`. */
   readonly facadeDir: string;
+  /**
+   * Packages other parts' code needs in every service (the queue adapters' broker clients, the
+   * Lambda handler's), name to exact version; added to the service's package.json.
+   */
+  readonly extraDependencies?: Readonly<Record<string, string>>;
 }
 
 export interface ImportView {
@@ -35,6 +40,9 @@ export interface ServiceView {
   readonly hasOperations: boolean;
   readonly components: ReturnType<typeof buildComponentsSchema>;
   readonly versions: typeof RUNTIME_VERSIONS;
+  /** package.json `dependencies` and `devDependencies` as JSON text, sorted by name. */
+  readonly dependenciesJson: string;
+  readonly devDependenciesJson: string;
   readonly tsconfigExtends: string | null;
   readonly setup: { readonly importPath: string; readonly export: string; readonly teardown: string | null } | null;
   readonly testEnv: readonly { readonly name: string; readonly value: string }[];
@@ -65,6 +73,8 @@ export function buildServiceView(contract: ServiceContract, layout: OutputLayout
     hasOperations: operations.length > 0,
     components: buildComponentsSchema(contract),
     versions: RUNTIME_VERSIONS,
+    dependenciesJson: sortedJson({ ...serviceDependencies(), ...layout.extraDependencies }),
+    devDependenciesJson: sortedJson(serviceDevDependencies()),
     tsconfigExtends: layout.tsconfig === undefined ? null : relativeFrom(`${serviceDir}/tsconfig.json`, layout.tsconfig),
     setup:
       generate.setup === undefined
@@ -81,6 +91,11 @@ export function buildServiceView(contract: ServiceContract, layout: OutputLayout
     facadeImports: importsFrom(facadeFile),
     facadeClientImport: importSpecifier(facadeFile, `${clientDir}/index.ts`),
   };
+}
+
+function sortedJson(entries: Readonly<Record<string, string>>): string {
+  const sorted = Object.fromEntries(Object.entries(entries).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return JSON.stringify(sorted, null, 2).replace(/\n/g, "\n  ");
 }
 
 /**

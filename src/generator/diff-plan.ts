@@ -13,9 +13,11 @@ export interface DiskState {
 
 /**
  * Compares the plan with what is on disk (pure). A file is generate's to change only when its
- * current hash is the one the manifest recorded: any other content is the user's.
+ * current hash is the one the manifest recorded: any other content is the user's. Files the
+ * manifest records that the plan no longer wants are removed only when `inScope` (the services
+ * being generated) covers them.
  */
-export function diffPlan(plan: readonly PlannedFile[], disk: DiskState, force: boolean): FileChange[] {
+export function diffPlan(plan: readonly PlannedFile[], disk: DiskState, force: boolean, inScope: (file: string) => boolean = () => true): FileChange[] {
   const changes: FileChange[] = [];
   const planned = new Set<string>();
   for (const file of plan) {
@@ -32,7 +34,8 @@ export function diffPlan(plan: readonly PlannedFile[], disk: DiskState, force: b
     }
   }
   for (const [file, recorded] of Object.entries(disk.manifest.files)) {
-    if (planned.has(file)) continue;
+    // Generating some services (--service) never removes the others' files.
+    if (planned.has(file) || !inScope(file)) continue;
     const current = disk.hashes.get(file);
     if (current === undefined) continue;
     if (current === recorded || force) changes.push({ path: file, action: "remove" });
@@ -42,9 +45,14 @@ export function diffPlan(plan: readonly PlannedFile[], disk: DiskState, force: b
 }
 
 /** The manifest after applying the changes: kept user edits keep their old hash, so they stay the user's. */
-export function nextManifest(plan: readonly PlannedFile[], changes: readonly FileChange[], previous: GenerationManifest): GenerationManifest {
+export function nextManifest(
+  plan: readonly PlannedFile[],
+  changes: readonly FileChange[],
+  previous: GenerationManifest,
+  inScope: (file: string) => boolean = () => true,
+): GenerationManifest {
   const byPath = new Map(plan.map((file) => [file.path, file]));
-  const files: Record<string, string> = {};
+  const files: Record<string, string> = Object.fromEntries(Object.entries(previous.files).filter(([file]) => !inScope(file) && !byPath.has(file)));
   for (const change of changes) {
     const file = byPath.get(change.path);
     if (change.action === "remove") continue;

@@ -8,7 +8,7 @@ import { diffPlan, nextManifest } from "./diff-plan.js";
 import { MANIFEST_FILE, type FileChange, type GenerationManifest, type PlannedFile } from "./generation-plan.js";
 import { listCallerChanges, listUnservable, type CallerChange } from "./list-caller-changes.js";
 import { loadServiceContracts } from "./load-service-contracts.js";
-import { planGeneration } from "./plan-generation.js";
+import { FACADE_DIR, planGeneration } from "./plan-generation.js";
 import { readDiskState } from "./read-disk-state.js";
 import { readTemplates } from "./read-templates.js";
 import type { ServiceContract } from "./service-contract.js";
@@ -60,6 +60,14 @@ export async function planServiceGeneration(options: GenerateOptions): Promise<G
   });
   const manifestFile = path.join(outDir, MANIFEST_FILE);
   const disk = readDiskState(root, manifestFile, plan);
-  const changes = diffPlan(plan, disk, options.force === true);
-  return { root, outDir, manifestFile, contracts, plan, changes, manifest: nextManifest(plan, changes, disk.manifest), callerChanges: listCallerChanges(contracts), unservable: listUnservable(contracts) };
+  const inScope = options.services === undefined ? () => true : scopeOf(services, out);
+  const changes = diffPlan(plan, disk, options.force === true, inScope);
+  return { root, outDir, manifestFile, contracts, plan, changes, manifest: nextManifest(plan, changes, disk.manifest, inScope), callerChanges: listCallerChanges(contracts), unservable: listUnservable(contracts) };
+}
+
+/** The files that belong to the given services: their folder, their client, their facade. */
+function scopeOf(services: readonly string[], out: string): (file: string) => boolean {
+  const prefixes = services.flatMap((service) => [`${out}/${service}/`, `${out}/clients/${service}/`]);
+  const facades = new Set(services.map((service) => `${FACADE_DIR}/${service}.ts`));
+  return (file) => facades.has(file) || prefixes.some((prefix) => file.startsWith(prefix));
 }

@@ -18,3 +18,23 @@ export const RUNTIME_VERSIONS = {
   typesNode: "20.19.43",
   vitest: "4.1.12",
 } as const;
+
+/** A generated service's package.json dependencies (name to exact version). */
+export function serviceDependencies(): Record<string, string> {
+  return {
+    "@opentelemetry/api": RUNTIME_VERSIONS.otelApi,
+    "@opentelemetry/exporter-metrics-otlp-http": RUNTIME_VERSIONS.otelMetricsExporter,
+    "@opentelemetry/exporter-trace-otlp-http": RUNTIME_VERSIONS.otelTraceExporter,
+    "@opentelemetry/resources": RUNTIME_VERSIONS.otelTrace,
+    "@opentelemetry/sdk-metrics": RUNTIME_VERSIONS.otelMetrics,
+    "@opentelemetry/sdk-trace-node": RUNTIME_VERSIONS.otelTrace,
+    ajv: RUNTIME_VERSIONS.ajv,
+    "ajv-formats": RUNTIME_VERSIONS.ajvFormats,
+    fastify: RUNTIME_VERSIONS.fastify,
+    tsx: RUNTIME_VERSIONS.tsx,
+  };
+}
+
+export function serviceDevDependencies(): Record<string, string> {
+  return { "@types/node": RUNTIME_VERSIONS.typesNode, typescript: RUNTIME_VERSIONS.typescript, vitest: RUNTIME_VERSIONS.vitest };
+}

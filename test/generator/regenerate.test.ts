@@ -95,8 +95,13 @@ describe("regenerating", () => {
     const templates = path.join(shop.root, "..", "my-templates");
     fs.mkdirSync(path.join(templates, "service/src"), { recursive: true });
     fs.writeFileSync(path.join(templates, "service/src/config.ts.hbs"), "export const service = {{{jsonInline service}}};\n");
-    expect((await generate("--templates", templates, "--service", "payment")).code).toBe(0);
+    const some = await generate("--templates", templates, "--service", "payment");
+    expect(some.code).toBe(0);
     expect(read("services/payment/src/config.ts")).toBe('export const service = "payment";\n');
+    // Generating one service leaves the others' files (and their manifest entries) alone.
+    expect(some.stdout).not.toContain("remove");
+    expect(fs.existsSync(path.join(shop.root, "services/order/src/server.ts"))).toBe(true);
+    expect(Object.keys((JSON.parse(read("services/.decouple-manifest.json")) as { files: object }).files)).toContain("services/order/src/server.ts");
     fs.writeFileSync(path.join(templates, "service/src/typo.ts.hbs"), "");
     const typo = await generate("--templates", templates, "--service", "payment");
     expect(typo.code).toBe(2);
