@@ -17,7 +17,8 @@ const GENERATED_MANIFEST = ".decouple-manifest.json";
  *
  * Code `decouple generate` wrote is never the monolith's: a folder holding its manifest (the
  * output folder, wherever --out put it) and every file the manifest lists (the facades in the
- * monolith's src) are left out, whatever the exclude globs say.
+ * monolith's src, and what generate wrote once for the user to fill) are left out, whatever the
+ * exclude globs say.
  */
 export async function discoverFiles(root: string, include: string[], exclude: string[]): Promise<DiscoveredFiles> {
   const found = await glob([...include, `**/${GENERATED_MANIFEST}`], {
@@ -39,12 +40,14 @@ export async function discoverFiles(root: string, include: string[], exclude: st
   return { files };
 }
 
-/** Absolute paths of the files a manifest records (root-relative keys); none when it cannot be read. */
+/** Absolute paths of the files a manifest records (`files` keys and `created`, root-relative); none when it cannot be read. */
 function listedFiles(manifest: string, root: string): string[] {
   try {
     const parsed: unknown = JSON.parse(fs.readFileSync(manifest, "utf8"));
-    const files = typeof parsed === "object" && parsed !== null && "files" in parsed ? parsed.files : undefined;
-    return typeof files === "object" && files !== null ? Object.keys(files).map((file) => path.resolve(root, file)) : [];
+    if (typeof parsed !== "object" || parsed === null) return [];
+    const files = "files" in parsed && typeof parsed.files === "object" && parsed.files !== null ? Object.keys(parsed.files) : [];
+    const created = "created" in parsed && Array.isArray(parsed.created) ? parsed.created.filter((file): file is string => typeof file === "string") : [];
+    return [...files, ...created].map((file) => path.resolve(root, file));
   } catch {
     return [];
   }

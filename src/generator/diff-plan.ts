@@ -65,5 +65,6 @@ export function nextManifest(
     files[change.path] = hashContent(file.content);
   }
   const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return { version: 1, files: sorted };
+  const created = [...new Set([...(previous.created ?? []), ...plan.filter((file) => file.once === true).map((file) => file.path)])].sort();
+  return created.length === 0 ? { version: 1, files: sorted } : { version: 1, files: sorted, created };
 }

@@ -38,6 +38,11 @@ export interface FileChange {
 export interface GenerationManifest {
   readonly version: 1;
   readonly files: Readonly<Record<string, string>>;
+  /**
+   * Files generate wrote once and left to the user (examples, the routing file, remote-errors.ts):
+   * never updated, but still generated scaffolding that `analyze` leaves out of the graph.
+   */
+  readonly created?: readonly string[];
 }
 
 export const MANIFEST_FILE = ".decouple-manifest.json";

@@ -5,7 +5,7 @@ import { UserError } from "../model/errors.js";
 import { hashContent, type DiskState } from "./diff-plan.js";
 import type { GenerationManifest, PlannedFile } from "./generation-plan.js";
 
-const manifestSchema = z.object({ version: z.literal(1), files: z.record(z.string(), z.string()) }).strict();
+const manifestSchema = z.object({ version: z.literal(1), files: z.record(z.string(), z.string()), created: z.array(z.string()).optional() }).strict();
 
 export function readManifest(file: string): GenerationManifest {
   if (!fs.existsSync(file)) return { version: 1, files: {} };
