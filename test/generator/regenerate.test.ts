@@ -142,7 +142,7 @@ describe("analyze after generate", () => {
     try {
       const file = path.join(fresh.root, "decouple.boundaries.json");
       expect((await runCli("generate", file, "--contracts", SHOP_CONTRACTS, "--service", "payment")).code).toBe(0);
-      const { extractModuleGraph } = await import("../../src/analyzer/extract-module-graph.js");
+      const { extractModuleGraph } = await import("../../src/graph/extract-module-graph.js");
       const { loadConfig } = await import("../../src/config/load-config.js");
       const { graph } = await extractModuleGraph({ root: fresh.root, config: (await loadConfig(fresh.root)).config });
       const modules: string[] = graph.modules.map((module) => module.id);
