@@ -54,7 +54,7 @@ export interface OperationView {
 const REQUEST_PART = { path: "Params", query: "Querystring", body: "Body" } as const;
 const REQUEST_FIELD = { path: "params", query: "query", body: "body" } as const;
 
-export function buildOperationView(operation: Operation, routeFile: string, aliases: ModuleAliases): OperationView {
+export function buildOperationView(operation: Operation, routeFile: string, aliases: ModuleAliases, root: string): OperationView {
   const fileName = assertSafeRelativePath(toKebabCase(operation.operationId), "operation");
   if (!/^[A-Za-z_$][\w$]*$/.test(operation.operationId)) assertSafeRelativePath(`{${operation.operationId}}`, "operationId");
   const args = operation.parameters.map((parameter, index) => ({ name: parameter.name, index, in: parameter.in, required: parameter.required }));
@@ -72,7 +72,7 @@ export function buildOperationView(operation: Operation, routeFile: string, alia
     httpMethod: operation.http.method,
     path: operation.http.path,
     fastifyPath: operation.http.path.replace(/\{([^}]+)\}/g, ":$1"),
-    module: importSpecifier(routeFile, operation.module),
+    module: importSpecifier(routeFile, operation.module, root),
     callee: `monolith.${member}`,
     calleeName: operation.method === undefined ? operation.exportName : `${operation.exportName}.${operation.method}`,
     sourceModule: operation.module,

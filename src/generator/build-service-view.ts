@@ -8,6 +8,8 @@ import type { ServiceContract } from "./service-contract.js";
 
 /** Where generated files go, all relative to the monolith root (the boundaries file's folder). */
 export interface OutputLayout {
+  /** The monolith's root, absolute with forward slashes: relative imports are computed under it. */
+  readonly root: string;
   /** The output folder, e.g. `services`. */
   readonly out: string;
   /** The monolith's tsconfig, when it has one: generated code type-checks the monolith's modules under it. */
@@ -61,26 +63,26 @@ export function buildServiceView(contract: ServiceContract, layout: OutputLayout
   const operations = servableOperations(contract);
   const modules = [...new Set(operations.map((operation) => operation.module))].sort();
   const aliases: ModuleAliases = new Map(modules.map((module, index) => [module, `m${index}`]));
-  const importsFrom = (file: string): ImportView[] => modules.map((module, index) => ({ alias: `m${index}`, path: importSpecifier(file, module) }));
+  const importsFrom = (file: string): ImportView[] => modules.map((module, index) => ({ alias: `m${index}`, path: importSpecifier(file, module, layout.root) }));
   return {
     service,
     pascalName: toPascalCase(service),
     envName: toEnvName(service),
     serviceDir,
     clientDir,
-    monolithRoot: relativeFrom(`${serviceDir}/tsconfig.json`, commonAncestor(layout.out)),
-    operations: operations.map((operation) => buildOperationView(operation, `${serviceDir}/src/routes/route.ts`, aliases)),
+    monolithRoot: relativeFrom(`${serviceDir}/tsconfig.json`, commonAncestor(layout.out), layout.root),
+    operations: operations.map((operation) => buildOperationView(operation, `${serviceDir}/src/routes/route.ts`, aliases, layout.root)),
     hasOperations: operations.length > 0,
     components: buildComponentsSchema(contract),
     versions: RUNTIME_VERSIONS,
     dependenciesJson: sortedJson({ ...serviceDependencies(), ...layout.extraDependencies }),
     devDependenciesJson: sortedJson(serviceDevDependencies()),
-    tsconfigExtends: layout.tsconfig === undefined ? null : relativeFrom(`${serviceDir}/tsconfig.json`, layout.tsconfig),
+    tsconfigExtends: layout.tsconfig === undefined ? null : relativeFrom(`${serviceDir}/tsconfig.json`, layout.tsconfig, layout.root),
     setup:
       generate.setup === undefined
         ? null
         : {
-            importPath: importSpecifier(`${serviceDir}/src/monolith.ts`, generate.setup.module),
+            importPath: importSpecifier(`${serviceDir}/src/monolith.ts`, generate.setup.module, layout.root),
             export: generate.setup.export,
             teardown: generate.setup.teardown ?? null,
           },
@@ -89,7 +91,7 @@ export function buildServiceView(contract: ServiceContract, layout: OutputLayout
       .map(([name, value]) => ({ name, value })),
     clientImports: importsFrom(`${clientDir}/index.ts`),
     facadeImports: importsFrom(facadeFile),
-    facadeClientImport: importSpecifier(facadeFile, `${clientDir}/index.ts`),
+    facadeClientImport: importSpecifier(facadeFile, `${clientDir}/index.ts`, layout.root),
   };
 }
 

@@ -23,21 +23,30 @@ export function toEnvName(name: string): string {
   return toKebabCase(name).replace(/-/g, "_").toUpperCase();
 }
 
+/**
+ * Root-relative paths may start with `..` (an output folder beside the monolith): both ends are
+ * placed under the monolith's real root (forward slashes), or path.posix would resolve them
+ * against the folder decouple runs in.
+ */
+function relativePosix(root: string, fromFolder: string, to: string): string {
+  return path.posix.relative(path.posix.join(root, fromFolder), path.posix.join(root, to));
+}
+
 const RUNTIME_EXTENSION: Readonly<Record<string, string>> = { ".ts": ".js", ".tsx": ".js", ".mts": ".mjs", ".cts": ".cjs" };
 
 /**
  * The ESM specifier one generated file uses to import a module: relative, forward slashes, and
  * the extension Node resolves at run time (`.js` for `.ts`, as NodeNext wants it).
  */
-export function importSpecifier(fromFile: string, toModule: string): string {
+export function importSpecifier(fromFile: string, toModule: string, root = "/"): string {
   const extension = path.posix.extname(toModule);
   const target = toModule.slice(0, toModule.length - extension.length) + (RUNTIME_EXTENSION[extension] ?? extension);
-  const relative = path.posix.relative(path.posix.dirname(fromFile), target);
+  const relative = relativePosix(root, path.posix.dirname(fromFile), target);
   return relative.startsWith(".") ? relative : `./${relative}`;
 }
 
 /** The path from a generated file's folder to another root-relative path (for tsconfig `extends`, URLs). */
-export function relativeFrom(fromFile: string, to: string): string {
-  const relative = path.posix.relative(path.posix.dirname(fromFile), to);
+export function relativeFrom(fromFile: string, to: string, root = "/"): string {
+  const relative = relativePosix(root, path.posix.dirname(fromFile), to);
   return relative.startsWith(".") ? relative : `./${relative}`;
 }

@@ -54,7 +54,7 @@ export async function planServiceGeneration(options: GenerateOptions): Promise<G
   const tsconfig = fs.existsSync(path.join(root, "tsconfig.json")) ? "tsconfig.json" : undefined;
   const plan = planGeneration({
     contracts,
-    layout: tsconfig === undefined ? { out } : { out, tsconfig },
+    layout: { root: root.split(path.sep).join("/"), out, ...(tsconfig === undefined ? {} : { tsconfig }) },
     generate: options.config.generate,
     templates: readTemplates(options.templatesDir),
   });

@@ -146,3 +146,9 @@ describe("the versions generated services pin", () => {
     expect(installed("@opentelemetry/resources")).toBe(RUNTIME_VERSIONS.otelTrace);
   });
 });
+
+describe("paths from an output folder beside the monolith", () => {
+  it("do not depend on the folder decouple runs in", () => {
+    expect(importSpecifier("../generated/payment/src/routes/charge-order.ts", "src/services/payment-service.ts", "/work/shop")).toBe("../../../../shop/src/services/payment-service.js");
+  });
+});
