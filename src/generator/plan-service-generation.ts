@@ -11,6 +11,7 @@ import { loadServiceContracts } from "./load-service-contracts.js";
 import { FACADE_DIR, planGeneration } from "./plan-generation.js";
 import { readDiskState } from "./read-disk-state.js";
 import { readTemplates } from "./read-templates.js";
+import { RUNTIME_VERSIONS } from "./runtime-versions.js";
 import type { ServiceContract } from "./service-contract.js";
 
 export interface GenerateOptions {
@@ -36,6 +37,8 @@ export interface GenerationResult {
   readonly changes: readonly FileChange[];
   readonly manifest: GenerationManifest;
   readonly callerChanges: readonly CallerChange[];
+  /** Packages the facades and clients import that the monolith's package.json does not list (name@version). */
+  readonly missingMonolithDependencies: readonly string[];
   /** Operations JSON cannot carry, left out with the reasons. */
   readonly unservable: ReturnType<typeof listUnservable>;
 }
@@ -62,7 +65,7 @@ export async function planServiceGeneration(options: GenerateOptions): Promise<G
   const disk = readDiskState(root, manifestFile, plan);
   const inScope = options.services === undefined ? () => true : scopeOf(services, out);
   const changes = diffPlan(plan, disk, options.force === true, inScope);
-  return { root, outDir, manifestFile, contracts, plan, changes, manifest: nextManifest(plan, changes, disk.manifest, inScope), callerChanges: listCallerChanges(contracts), unservable: listUnservable(contracts) };
+  return { root, outDir, manifestFile, contracts, plan, changes, manifest: nextManifest(plan, changes, disk.manifest, inScope), callerChanges: listCallerChanges(contracts), unservable: listUnservable(contracts), missingMonolithDependencies: findMissingDependencies(root) };
 }
 
 /** The files that belong to the given services: their folder, their client, their facade. */
@@ -70,4 +73,22 @@ function scopeOf(services: readonly string[], out: string): (file: string) => bo
   const prefixes = services.flatMap((service) => [`${out}/${service}/`, `${out}/clients/${service}/`]);
   const facades = new Set(services.map((service) => `${FACADE_DIR}/${service}.ts`));
   return (file) => facades.has(file) || prefixes.some((prefix) => file.startsWith(prefix));
+}
+
+/** The facades and clients run in the monolith and import @opentelemetry/api: say so when its package.json lacks it. */
+function findMissingDependencies(root: string): string[] {
+  const file = path.join(root, "package.json");
+  if (!fs.existsSync(file)) return [];
+  try {
+    const manifest: unknown = JSON.parse(fs.readFileSync(file, "utf8"));
+    const listed = new Set(
+      ["dependencies", "devDependencies", "peerDependencies"].flatMap((field) => {
+        const entries = typeof manifest === "object" && manifest !== null && field in manifest ? Object.getOwnPropertyDescriptor(manifest, field)?.value : undefined;
+        return typeof entries === "object" && entries !== null ? Object.keys(entries) : [];
+      }),
+    );
+    return listed.has("@opentelemetry/api") ? [] : [`@opentelemetry/api@${RUNTIME_VERSIONS.otelApi}`];
+  } catch {
+    return [];
+  }
 }

@@ -39,6 +39,9 @@ export function renderGenerationPlan(result: GenerationResult, options: Generati
       out.push(`  ${change.service}.${change.operationId} (${change.module}) used by ${change.usedBy.join(", ") || "no other service"}: import it from ${change.facade}`);
     }
   }
+  if (result.missingMonolithDependencies.length > 0) {
+    out.push("", `The facades and clients run in the monolith: add ${result.missingMonolithDependencies.join(", ")} to its dependencies (npm install ${result.missingMonolithDependencies.join(" ")}).`);
+  }
   if (result.unservable.length > 0) {
     out.push("", "Left out of the services, clients and facades (JSON cannot carry a parameter or the result; callers keep calling them in process):");
     for (const entry of result.unservable) out.push(`  ${entry.service}.${entry.operationId}: ${entry.reasons.join("; ")}`);

@@ -34,6 +34,8 @@ describe("decouple generate on legacy-shop", () => {
     expect(generated.stdout).toContain("customer.requireCustomer: Request at src/middleware/auth-middleware.ts:14:33: Request from a library");
     expect(generated.stdout).toContain("product.getProductsByIds: Map<string, Product> at src/services/catalog-service.ts:61:59");
     expect(fs.existsSync(path.join(shop.root, "services/customer/src/routes/require-customer.ts"))).toBe(false);
+    // legacy-shop's package.json does not list the OpenTelemetry API the facades import.
+    expect(generated.stdout).toContain("add @opentelemetry/api@1.9.1 to its dependencies");
     const manifest = JSON.parse(fs.readFileSync(path.join(shop.root, "services/.decouple-manifest.json"), "utf8")) as { files: Record<string, string> };
     expect(Object.keys(manifest.files)).toContain("services/payment/src/server.ts");
     expect(Object.keys(manifest.files)).not.toContain("services/stock/test/examples.ts");
