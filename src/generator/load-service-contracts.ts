@@ -31,7 +31,10 @@ async function derive(source: ContractSource): Promise<ServiceContract[]> {
   let derivation: DerivationModule;
   try {
     derivation = (await import(DERIVATION_MODULE)) as DerivationModule;
-  } catch {
+  } catch (error) {
+    // Only the derivation module itself missing means "not in this build"; anything else is a real failure.
+    const missing = error instanceof Error && "code" in error && error.code === "ERR_MODULE_NOT_FOUND" && error.message.includes("derive-service-contracts");
+    if (!missing) throw error;
     throw new UserError("DCP006", "this build of decouple cannot derive contracts from the code yet; pass --contracts FILE (a JSON array of service contracts).");
   }
   return derivation.deriveServiceContracts({ root: source.root, boundaries: source.boundaries, services: source.services });
