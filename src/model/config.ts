@@ -201,6 +201,26 @@ export const constraintsSchema = z
   .strict()
   .describe("Rules the proposal must honour, whatever the coupling says.");
 
+export const graphSchema = z
+  .object({
+    maxUnresolvedShare: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.05)
+      .describe(
+        "The module graph is degraded when more than this share of relative and alias imports (tsconfig paths, workspace names, #imports) resolve to no file: `check` then exits 2 and `analyze` writes no proposal without --force. Raise it only on purpose.",
+      ),
+    brokenTsconfigs: z
+      .enum(["fail", "warn"])
+      .default("fail")
+      .describe(
+        'A tsconfig that cannot be read, or whose `extends` loops or names a missing file, degrades the graph ("fail"); "warn" reports it and resolves with what could be read.',
+      ),
+  })
+  .strict()
+  .describe("When the module graph is trusted: `check` fails closed on a graph it cannot trust.");
+
 export const forbiddenDependencySchema = z
   .object({
     from: z
@@ -255,7 +275,10 @@ export const configSchema = z
     tsconfig: z
       .string()
       .optional()
-      .describe("The tsconfig that resolves imports, relative to the root (default: tsconfig.json when present)."),
+      .describe(
+        "A tsconfig that resolves every file's imports, relative to the root. Default: each file's own, found as tsserver does (the nearest tsconfig.json or jsconfig.json above it, following solution references to the project that includes it).",
+      ),
+    graph: graphSchema.prefault({}),
     weights: weightsSchema.default(weightsSchema.parse({})),
     clustering: clusteringSchema.default(clusteringSchema.parse({})),
     shared: sharedSchema.default(sharedSchema.parse({})),
