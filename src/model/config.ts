@@ -245,6 +245,25 @@ export const checkSchema = z
   })
   .describe("Settings of `decouple check`.");
 
+export const generateSchema = z
+  .object({
+    setup: z
+      .object({
+        module: z.string().min(1).describe("The monolith module that exports it, relative to the root (e.g. \"src/app.ts\")."),
+        export: z.string().min(1).describe("A function called with no arguments before a generated service listens (e.g. one that opens the database)."),
+        teardown: z.string().min(1).optional().describe("A function of the same module called with setup's result on shutdown (e.g. one that closes the database)."),
+      })
+      .strict()
+      .optional()
+      .describe("What prepares the monolith's modules that a generated service calls until `extract` moves them: connections, migrations, event handlers."),
+    testEnv: z
+      .record(z.string(), z.string())
+      .default({})
+      .describe("Environment of the generated services' own tests (e.g. a scratch database: {\"SHOP_DB_FILE\": \":memory:\"})."),
+  })
+  .strict()
+  .describe("Settings of `decouple generate`.");
+
 export const configSchema = z
   .object({
     $schema: z.string().optional(),
@@ -266,6 +285,7 @@ export const configSchema = z
     signals: signalsSchema.prefault({}),
     constraints: constraintsSchema.default(constraintsSchema.parse({})),
     check: checkSchema.default(checkSchema.parse({})),
+    generate: generateSchema.default(generateSchema.parse({})),
   })
   .strict()
   .describe("Configuration of decouple (decouple.config.json or decouple.config.ts).");
