@@ -1,0 +1,86 @@
+import { DEPLOY_IMAGES } from "./deploy-defaults.js";
+import type { DeployService } from "./derive-deploy-topology.js";
+import type { PlannedDeployFile } from "./plan-deploy-files.js";
+import type { DeployLayout, LocalQueueDriver } from "./plan-deploy-options.js";
+import { renderDeployTemplate } from "./render-deploy-template.js";
+
+interface LocalBroker {
+  readonly name: string;
+  readonly driver: LocalQueueDriver;
+  readonly image: string;
+  readonly command: readonly string[] | null;
+  readonly containerEnvironment: Readonly<Record<string, string>> | null;
+  readonly ports: readonly string[];
+  readonly healthcheck: readonly string[];
+  /** What the services' queue adapters read (names agreed in generate-design). */
+  readonly environment: Readonly<Record<string, string>>;
+}
+
+// RabbitMQ's guest account only logs in from localhost: the services get a user of their own.
+const BROKERS: Readonly<Record<LocalQueueDriver, LocalBroker>> = {
+  rabbitmq: {
+    name: "rabbitmq",
+    driver: "rabbitmq",
+    image: DEPLOY_IMAGES.rabbitmq,
+    command: null,
+    containerEnvironment: { RABBITMQ_DEFAULT_USER: "decouple", RABBITMQ_DEFAULT_PASS: "decouple" },
+    ports: ["5672:5672", "15672:15672"],
+    healthcheck: ["CMD", "rabbitmq-diagnostics", "-q", "ping"],
+    environment: { AMQP_URL: "amqp://decouple:decouple@rabbitmq:5672" },
+  },
+  redis: {
+    name: "redis",
+    driver: "redis",
+    image: DEPLOY_IMAGES.redis,
+    command: null,
+    containerEnvironment: null,
+    ports: ["6379:6379"],
+    healthcheck: ["CMD", "redis-cli", "ping"],
+    environment: { REDIS_URL: "redis://redis:6379" },
+  },
+  nats: {
+    name: "nats",
+    driver: "nats",
+    image: DEPLOY_IMAGES.nats,
+    command: ["-js", "-m", "8222"],
+    containerEnvironment: null,
+    ports: ["4222:4222", "8222:8222"],
+    healthcheck: ["CMD", "wget", "-q", "-O", "/dev/null", "http://127.0.0.1:8222/healthz"],
+    environment: { NATS_URL: "nats://nats:4222" },
+  },
+};
+
+/** docker-compose.yml for local work and the SQL that gives each service its own database. */
+export function planComposeFiles(
+  services: readonly DeployService[],
+  layout: DeployLayout,
+  options: { readonly driver: LocalQueueDriver; readonly port: number; readonly projectName: string; readonly templatesDir?: string },
+): PlannedDeployFile[] {
+  const byName = new Map(services.map((service) => [service.name, service]));
+  const data = {
+    projectName: options.projectName,
+    contextFromOutDir: layout.rootFromOutDir,
+    port: options.port,
+    broker: BROKERS[options.driver],
+    images: DEPLOY_IMAGES,
+    services: services.map((service, index) => {
+      const database = service.name.replace(/[^A-Za-z0-9]+/g, "_").toLowerCase();
+      return {
+        name: service.name,
+        database,
+        databaseUrl: `postgres://decouple:decouple@postgres:5432/${database}`,
+        dockerfile: `${layout.outDirFromRoot}/${service.name}/Dockerfile`,
+        // Host ports in name order, from 3001: stable while the set of services stays the same.
+        hostPort: 3001 + index,
+        calls: service.calls.flatMap((callee) => {
+          const target = byName.get(callee);
+          return target ? [{ envName: target.envName, url: `http://${callee}:${options.port}` }] : [];
+        }),
+      };
+    }),
+  };
+  return [
+    { path: "docker-compose.yml", contents: renderDeployTemplate("compose/docker-compose.yml", data, options.templatesDir) },
+    { path: "compose/postgres-init.sql", contents: renderDeployTemplate("compose/postgres-init.sql", data, options.templatesDir) },
+  ];
+}

@@ -1,0 +1,69 @@
+/**
+ * The deploy files of the services `generate` writes: per service a Dockerfile (and the ignore
+ * file BuildKit reads beside it), a docker-compose.yml for local work, and an AWS CDK app with a
+ * shared stack and one stack per service (Fargate or Lambda).
+ *
+ *   planDeployFiles(contracts: readonly ServiceContract[], options: PlanDeployOptions): PlannedDeployFile[]
+ *
+ * - `options.root` / `options.outDir`: absolute paths of the monolith's root and of generate's
+ *   output folder (inside the root: images build from the root).
+ * - `options.runtime`: `"fargate"` (default) or `"lambda"`; the CLI's `--runtime`.
+ * - `options.templatesDir`: a folder laid out like `templates/`; `deploy/<name>.hbs` there wins.
+ * - `options.services[name]`: how that service's image builds and starts, and its first settings.
+ * Returned paths are forward-slash and relative to `outDir`, sorted. Pure but for reading the
+ * templates. `createOnly` marks deploy/deploy.config.json: the user's file, written only when
+ * absent and never replaced, not even by --force. With `runtime: "lambda"` each service also
+ * gets `src/lambda.ts`, which needs `lambdaServiceDependencies()` in its package.json.
+ */
+import { basename } from "node:path";
+import type { ServiceContract } from "../service-contract.js";
+import { LAMBDA_SERVICE_DEPENDENCIES } from "./deploy-defaults.js";
+import { deriveDeployTopology } from "./derive-deploy-topology.js";
+import { planCdkFiles } from "./plan-cdk-files.js";
+import { planComposeFiles } from "./plan-compose-files.js";
+import { resolveDeployLayout, type DeployRuntime, type PlanDeployOptions } from "./plan-deploy-options.js";
+import { planDockerFiles } from "./plan-docker-files.js";
+import { renderDeployTemplate } from "./render-deploy-template.js";
+
+export type { DeployRuntime, DeployServiceSettings, LocalQueueDriver, PlanDeployOptions } from "./plan-deploy-options.js";
+
+export interface PlannedDeployFile {
+  /** Forward-slash path relative to generate's output folder. */
+  readonly path: string;
+  readonly contents: string;
+  /** Write only when the file does not exist yet; never overwrite it. */
+  readonly createOnly?: boolean;
+}
+
+export function planDeployFiles(contracts: readonly ServiceContract[], options: PlanDeployOptions): PlannedDeployFile[] {
+  const layout = resolveDeployLayout(options.root, options.outDir);
+  const { services } = deriveDeployTopology(contracts);
+  const runtime = options.runtime ?? "fargate";
+  const port = options.port ?? 3000;
+  const appName = options.appName ?? basename(options.root);
+  const settings = options.services ?? {};
+  const files = [
+    ...planDockerFiles(services, layout, settings, port, options.templatesDir),
+    ...planComposeFiles(services, layout, {
+      driver: options.localQueueDriver ?? "rabbitmq",
+      port,
+      projectName: appName.toLowerCase().replace(/[^a-z0-9_-]+/g, "-").replace(/^[^a-z0-9]+/, "") || "decouple",
+      templatesDir: options.templatesDir,
+    }),
+    ...planCdkFiles(services, layout, { runtime, appName, port, settings, templatesDir: options.templatesDir }),
+  ];
+  if (runtime === "lambda") {
+    for (const service of services) {
+      files.push({
+        path: `${service.name}/src/lambda.ts`,
+        contents: renderDeployTemplate("lambda/lambda.ts", { service }, options.templatesDir),
+      });
+    }
+  }
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** Dependencies each generated service's package.json needs for the runtime (exact versions). */
+export function deployServiceDependencies(runtime: DeployRuntime): Readonly<Record<string, string>> {
+  return runtime === "lambda" ? LAMBDA_SERVICE_DEPENDENCIES : {};
+}

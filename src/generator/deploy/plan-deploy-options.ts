@@ -1,0 +1,66 @@
+import { isAbsolute, relative, sep } from "node:path";
+import { UserError } from "../../model/errors.js";
+import type { ServiceDeployConfig } from "./deploy-defaults.js";
+
+export type DeployRuntime = "fargate" | "lambda";
+export type LocalQueueDriver = "rabbitmq" | "redis" | "nats";
+
+export interface PlanDeployOptions {
+  /** Absolute path of the monolith's root: every image builds from there. */
+  readonly root: string;
+  /** Absolute path of generate's output folder, inside the root (default layout: `<root>/services`). */
+  readonly outDir: string;
+  /** Where the services run on AWS; default `fargate`. */
+  readonly runtime?: DeployRuntime;
+  /** The broker docker-compose.yml starts for local work; default `rabbitmq`. */
+  readonly localQueueDriver?: LocalQueueDriver;
+  /** A folder laid out like `templates/`: its `deploy/<name>.hbs` replaces the built-in one. */
+  readonly templatesDir?: string;
+  /** Names the CDK app and its stacks (`<appName>-Payment`); default: the root folder's name. */
+  readonly appName?: string;
+  /** Port every service listens on inside its container; default 3000. */
+  readonly port?: number;
+  /** Per service (by name): how its image builds and starts, and its first deploy.config.json values. */
+  readonly services?: Readonly<Record<string, DeployServiceSettings>>;
+}
+
+export interface DeployServiceSettings {
+  /** Run in the service's folder in the image's build stage; default `npm run build`. */
+  readonly buildCommand?: string;
+  /** The build's output folder inside the service's folder; default `dist`. */
+  readonly buildOutput?: string;
+  /** The file `node` starts, relative to the service's folder; default `dist/main.js`. */
+  readonly startScript?: string;
+  /** Root-relative paths the running service needs besides its build (e.g. the monolith's `src`). */
+  readonly runtimeCopies?: readonly string[];
+  /** Values of its section in the first deploy.config.json, over the defaults (section by section). */
+  readonly deploy?: {
+    readonly [Section in Exclude<keyof ServiceDeployConfig, "environment">]?: Partial<ServiceDeployConfig[Section]>;
+  } & { readonly environment?: ServiceDeployConfig["environment"] };
+}
+
+/** Forward-slash paths between the folders the deploy files refer to. */
+export interface DeployLayout {
+  /** Output folder relative to the root, e.g. `services`. */
+  readonly outDirFromRoot: string;
+  /** Root relative to the output folder, e.g. `..`. */
+  readonly rootFromOutDir: string;
+  /** Root relative to `<outDir>/deploy`, e.g. `../..`. */
+  readonly rootFromDeploy: string;
+}
+
+export function resolveDeployLayout(root: string, outDir: string): DeployLayout {
+  const outDirFromRoot = toPosix(relative(root, outDir));
+  if (outDirFromRoot === "" || outDirFromRoot.startsWith("..") || isAbsolute(outDirFromRoot)) {
+    throw new UserError(
+      "DCP006",
+      `the deploy files need the output folder inside the monolith's root (images build from the root): ${outDir} is not inside ${root}; pass an --out under it`,
+    );
+  }
+  const rootFromOutDir = outDirFromRoot.split("/").map(() => "..").join("/");
+  return { outDirFromRoot, rootFromOutDir, rootFromDeploy: `../${rootFromOutDir}` };
+}
+
+function toPosix(path: string): string {
+  return path.split(sep).join("/");
+}

@@ -1,0 +1,43 @@
+import { DEPLOY_IMAGES } from "./deploy-defaults.js";
+import type { DeployService } from "./derive-deploy-topology.js";
+import type { PlannedDeployFile } from "./plan-deploy-files.js";
+import type { DeployLayout, DeployServiceSettings } from "./plan-deploy-options.js";
+import { renderDeployTemplate } from "./render-deploy-template.js";
+
+/**
+ * Each service's Dockerfile and the ignore file BuildKit reads beside it. The build context is the
+ * monolith's root, not the service's folder: during the strangler phase the service imports the
+ * monolith's modules, which must be in the image at the same relative place.
+ */
+export function planDockerFiles(
+  services: readonly DeployService[],
+  layout: DeployLayout,
+  settings: Readonly<Record<string, DeployServiceSettings>>,
+  port: number,
+  templatesDir?: string,
+): PlannedDeployFile[] {
+  return services.flatMap((service) => {
+    const own = settings[service.name] ?? {};
+    const serviceDir = `${layout.outDirFromRoot}/${service.name}`;
+    const data = {
+      service,
+      port,
+      baseImage: DEPLOY_IMAGES.node,
+      serviceDir,
+      outDirFromRoot: layout.outDirFromRoot,
+      dockerfile: `${serviceDir}/Dockerfile`,
+      contextFromService: `../${layout.rootFromOutDir}`,
+      buildCommand: own.buildCommand ?? "npm run build",
+      buildOutput: own.buildOutput ?? "dist",
+      startScript: own.startScript ?? "dist/main.js",
+      runtimeCopies: own.runtimeCopies ?? [],
+    };
+    return [
+      { path: `${service.name}/Dockerfile`, contents: renderDeployTemplate("docker/Dockerfile", data, templatesDir) },
+      {
+        path: `${service.name}/Dockerfile.dockerignore`,
+        contents: renderDeployTemplate("docker/Dockerfile.dockerignore", data, templatesDir),
+      },
+    ];
+  });
+}
