@@ -37,7 +37,6 @@ export interface ServiceDeployConfig {
     readonly maxTasks: number;
     readonly cpuTargetPercent: number;
     readonly queueDepthSteps: readonly { readonly messages: number; readonly addTasks: number }[];
-    readonly scaleInAtMessages: number;
     readonly image: string;
   };
   readonly lambda: {
@@ -71,7 +70,6 @@ export const DEFAULT_SERVICE_DEPLOY_CONFIG: ServiceDeployConfig = {
       { messages: 100, addTasks: 1 },
       { messages: 1000, addTasks: 3 },
     ],
-    scaleInAtMessages: 10,
     image: "",
   },
   lambda: {
