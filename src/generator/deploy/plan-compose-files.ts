@@ -10,6 +10,7 @@ interface LocalBroker {
   readonly image: string;
   readonly command: readonly string[] | null;
   readonly containerEnvironment: Readonly<Record<string, string>> | null;
+  /** Published for a look from the host (management UI, monitoring); never the broker's own port, which a local broker may hold. */
   readonly ports: readonly string[];
   readonly healthcheck: readonly string[];
   /** What the services' queue adapters read (names agreed in generate-design). */
@@ -24,7 +25,7 @@ const BROKERS: Readonly<Record<LocalQueueDriver, LocalBroker>> = {
     image: DEPLOY_IMAGES.rabbitmq,
     command: null,
     containerEnvironment: { RABBITMQ_DEFAULT_USER: "decouple", RABBITMQ_DEFAULT_PASS: "decouple" },
-    ports: ["5672:5672", "15672:15672"],
+    ports: ["127.0.0.1:15672:15672"],
     healthcheck: ["CMD", "rabbitmq-diagnostics", "-q", "ping"],
     environment: { AMQP_URL: "amqp://decouple:decouple@rabbitmq:5672" },
   },
@@ -34,7 +35,7 @@ const BROKERS: Readonly<Record<LocalQueueDriver, LocalBroker>> = {
     image: DEPLOY_IMAGES.redis,
     command: null,
     containerEnvironment: null,
-    ports: ["6379:6379"],
+    ports: [],
     healthcheck: ["CMD", "redis-cli", "ping"],
     environment: { REDIS_URL: "redis://redis:6379" },
   },
@@ -44,7 +45,7 @@ const BROKERS: Readonly<Record<LocalQueueDriver, LocalBroker>> = {
     image: DEPLOY_IMAGES.nats,
     command: ["-js", "-m", "8222"],
     containerEnvironment: null,
-    ports: ["4222:4222", "8222:8222"],
+    ports: ["127.0.0.1:8222:8222"],
     healthcheck: ["CMD", "wget", "-q", "-O", "/dev/null", "http://127.0.0.1:8222/healthz"],
     environment: { NATS_URL: "nats://nats:4222" },
   },
@@ -62,6 +63,12 @@ export function planComposeFiles(
     contextFromOutDir: layout.rootFromOutDir,
     port: options.port,
     broker: BROKERS[options.driver],
+    // Sorted by name, as compose linters expect.
+    dependsOn: [
+      { name: "jaeger", condition: "service_started" },
+      { name: "postgres", condition: "service_healthy" },
+      { name: BROKERS[options.driver].name, condition: "service_healthy" },
+    ].sort((a, b) => a.name.localeCompare(b.name)),
     images: DEPLOY_IMAGES,
     services: services.map((service, index) => {
       const database = service.name.replace(/[^A-Za-z0-9]+/g, "_").toLowerCase();
