@@ -62,7 +62,7 @@ function writeProject(runtime: DeployRuntime): string {
   for (const file of planDeployFiles(contracts, { root, outDir: join(root, "services"), runtime })) {
     const target = join(root, "services", file.path);
     mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, file.contents);
+    writeFileSync(target, file.content);
   }
   return join(root, "services", "deploy");
 }

@@ -46,9 +46,9 @@ export function planCdkFiles(services: readonly DeployService[], layout: DeployL
   };
   const files: PlannedDeployFile[] = CDK_SOURCES.map((name) => ({
     path: `deploy/${name}`,
-    contents: renderDeployTemplate(`cdk/${name}`, data, options.templatesDir),
+    content: renderDeployTemplate(`cdk/${name}`, data, options.templatesDir),
   }));
-  files.push({ path: "deploy/deploy.config.json", contents: renderInitialDeployConfig(services, options.settings), createOnly: true });
+  files.push({ path: "deploy/deploy.config.json", content: renderInitialDeployConfig(services, options.settings), once: true });
   return files;
 }
 

@@ -87,7 +87,7 @@ export function planComposeFiles(
     }),
   };
   return [
-    { path: "docker-compose.yml", contents: renderDeployTemplate("compose/docker-compose.yml", data, options.templatesDir) },
-    { path: "compose/postgres-init.sql", contents: renderDeployTemplate("compose/postgres-init.sql", data, options.templatesDir) },
+    { path: "docker-compose.yml", content: renderDeployTemplate("compose/docker-compose.yml", data, options.templatesDir) },
+    { path: "compose/postgres-init.sql", content: renderDeployTemplate("compose/postgres-init.sql", data, options.templatesDir) },
   ];
 }

@@ -11,8 +11,8 @@
  * - `options.templatesDir`: a folder laid out like `templates/`; `deploy/<name>.hbs` there wins.
  * - `options.services[name]`: how that service's image builds and starts, and its first settings.
  * Returned paths are forward-slash and relative to `outDir`, sorted. Pure but for reading the
- * templates. `createOnly` marks deploy/deploy.config.json: the user's file, written only when
- * absent and never replaced, not even by --force. With `runtime: "lambda"` each service also
+ * templates. `once` marks deploy/deploy.config.json: the user's file, written only when absent
+ * and never replaced, not even by --force (generate's PlannedFile has the same field). With `runtime: "lambda"` each service also
  * gets `src/lambda.ts`, which needs `lambdaServiceDependencies()` in its package.json.
  */
 import { basename } from "node:path";
@@ -27,12 +27,13 @@ import { renderDeployTemplate } from "./render-deploy-template.js";
 
 export type { DeployRuntime, DeployServiceSettings, LocalQueueDriver, PlanDeployOptions } from "./plan-deploy-options.js";
 
+/** The shape of generate's PlannedFile, but with paths relative to the output folder. */
 export interface PlannedDeployFile {
   /** Forward-slash path relative to generate's output folder. */
   readonly path: string;
-  readonly contents: string;
-  /** Write only when the file does not exist yet; never overwrite it. */
-  readonly createOnly?: boolean;
+  readonly content: string;
+  /** Written only when missing; the user owns it from then on (deploy.config.json). */
+  readonly once?: boolean;
 }
 
 export function planDeployFiles(contracts: readonly ServiceContract[], options: PlanDeployOptions): PlannedDeployFile[] {
@@ -56,7 +57,7 @@ export function planDeployFiles(contracts: readonly ServiceContract[], options: 
     for (const service of services) {
       files.push({
         path: `${service.name}/src/lambda.ts`,
-        contents: renderDeployTemplate("lambda/lambda.ts", { service }, options.templatesDir),
+        content: renderDeployTemplate("lambda/lambda.ts", { service }, options.templatesDir),
       });
     }
   }

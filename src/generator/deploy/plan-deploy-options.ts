@@ -25,14 +25,15 @@ export interface PlanDeployOptions {
 }
 
 export interface DeployServiceSettings {
-  /** Run in the service's folder in the image's build stage; default `npm run build`. */
+  /**
+   * Run in the service's folder in a build stage, e.g. `npm run build`; default none: a generated
+   * service runs its TypeScript with tsx, the monolith's modules included.
+   */
   readonly buildCommand?: string;
-  /** The build's output folder inside the service's folder; default `dist`. */
+  /** The build's output folder inside the service's folder, copied into the image; default `dist`. */
   readonly buildOutput?: string;
-  /** The file `node` starts, relative to the service's folder; default `dist/main.js`. */
-  readonly startScript?: string;
-  /** Root-relative paths the running service needs besides its build (e.g. the monolith's `src`). */
-  readonly runtimeCopies?: readonly string[];
+  /** The container's command, run in the service's folder; default `node --import tsx src/main.ts`. */
+  readonly startCommand?: readonly string[];
   /** Values of its section in the first deploy.config.json, over the defaults (section by section). */
   readonly deploy?: {
     readonly [Section in Exclude<keyof ServiceDeployConfig, "environment">]?: Partial<ServiceDeployConfig[Section]>;

@@ -27,16 +27,16 @@ export function planDockerFiles(
       outDirFromRoot: layout.outDirFromRoot,
       dockerfile: `${serviceDir}/Dockerfile`,
       contextFromService: `../${layout.rootFromOutDir}`,
-      buildCommand: own.buildCommand ?? "npm run build",
+      buildCommand: own.buildCommand ?? null,
       buildOutput: own.buildOutput ?? "dist",
-      startScript: own.startScript ?? "dist/main.js",
-      runtimeCopies: own.runtimeCopies ?? [],
+      // tsx is a dependency of every generated service (gen-skeleton's package.json).
+      startCommand: own.startCommand ?? ["node", "--import", "tsx", "src/main.ts"],
     };
     return [
-      { path: `${service.name}/Dockerfile`, contents: renderDeployTemplate("docker/Dockerfile", data, templatesDir) },
+      { path: `${service.name}/Dockerfile`, content: renderDeployTemplate("docker/Dockerfile", data, templatesDir) },
       {
         path: `${service.name}/Dockerfile.dockerignore`,
-        contents: renderDeployTemplate("docker/Dockerfile.dockerignore", data, templatesDir),
+        content: renderDeployTemplate("docker/Dockerfile.dockerignore", data, templatesDir),
       },
     ];
   });

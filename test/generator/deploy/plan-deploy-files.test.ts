@@ -51,7 +51,7 @@ describe("planDeployFiles", () => {
 
   it("marks deploy.config.json as the user's: created once, never overwritten", () => {
     const files = planDeployFiles(contracts, { root, outDir });
-    expect(files.filter((file) => file.createOnly).map((file) => file.path)).toEqual(["deploy/deploy.config.json"]);
+    expect(files.filter((file) => file.once).map((file) => file.path)).toEqual(["deploy/deploy.config.json"]);
   });
 
   it("starts deploy.config.json from the defaults and the settings given per service, section by section", () => {
@@ -60,7 +60,7 @@ describe("planDeployFiles", () => {
       outDir,
       services: { payment: { deploy: { fargate: { maxTasks: 20 }, environment: { CARD_PROCESSOR: "stripe" } } } },
     });
-    const config = JSON.parse(files.find((file) => file.path === "deploy/deploy.config.json")?.contents ?? "");
+    const config = JSON.parse(files.find((file) => file.path === "deploy/deploy.config.json")?.content ?? "");
     expect(Object.keys(config.services)).toEqual(["order", "payment", "stock"]);
     expect(config.services.payment.fargate).toMatchObject({ maxTasks: 20, minTasks: 1, cpu: 256 });
     expect(config.services.payment.environment).toEqual({ CARD_PROCESSOR: "stripe" });
@@ -70,7 +70,7 @@ describe("planDeployFiles", () => {
   it("pins aws-cdk-lib and constructs in the CDK app to the versions decouple tests it with", () => {
     const ours = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")).devDependencies;
     const files = planDeployFiles(contracts, { root, outDir });
-    const deployPackage = JSON.parse(files.find((file) => file.path === "deploy/package.json")?.contents ?? "");
+    const deployPackage = JSON.parse(files.find((file) => file.path === "deploy/package.json")?.content ?? "");
     expect(deployPackage.dependencies).toEqual({ "aws-cdk-lib": ours["aws-cdk-lib"], constructs: ours.constructs });
     for (const version of [...Object.values(deployPackage.dependencies), ...Object.values(deployPackage.devDependencies)]) {
       expect(version).toMatch(/^\d+\.\d+\.\d+$/);
@@ -82,8 +82,8 @@ describe("planDeployFiles", () => {
     mkdirSync(join(templatesDir, "deploy", "docker"), { recursive: true });
     writeFileSync(join(templatesDir, "deploy", "docker", "Dockerfile.hbs"), "FROM {{baseImage}}\n# {{service.name}} on our base\n");
     const files = planDeployFiles(contracts, { root, outDir, templatesDir });
-    expect(files.find((file) => file.path === "payment/Dockerfile")?.contents).toMatch(/^FROM node:22\.[\d.]+-bookworm-slim\n# payment on our base\n$/);
-    expect(files.find((file) => file.path === "payment/Dockerfile.dockerignore")?.contents).toContain("!services/payment");
+    expect(files.find((file) => file.path === "payment/Dockerfile")?.content).toMatch(/^FROM node:22\.[\d.]+-bookworm-slim\n# payment on our base\n$/);
+    expect(files.find((file) => file.path === "payment/Dockerfile.dockerignore")?.content).toContain("!services/payment");
   });
 
   it("refuses an output folder outside the monolith's root, which no image could build from", () => {
@@ -98,8 +98,8 @@ describe("planDeployFiles", () => {
 
   it("finds the root from an output folder nested deeper", () => {
     const files = planDeployFiles(contracts, { root, outDir: "/work/shop/build/services" });
-    expect(files.find((file) => file.path === "payment/Dockerfile")?.contents).toContain("docker build -f build/services/payment/Dockerfile ../../..");
-    expect(files.find((file) => file.path === "docker-compose.yml")?.contents).toContain('context: "../.."');
-    expect(files.find((file) => file.path === "deploy/src/topology.ts")?.contents).toContain('"rootFromDeploy": "../../.."');
+    expect(files.find((file) => file.path === "payment/Dockerfile")?.content).toContain("docker build -f build/services/payment/Dockerfile ../../..");
+    expect(files.find((file) => file.path === "docker-compose.yml")?.content).toContain('context: "../.."');
+    expect(files.find((file) => file.path === "deploy/src/topology.ts")?.content).toContain('"rootFromDeploy": "../../.."');
   });
 });

@@ -66,6 +66,8 @@ describe.each(CASES)("the CDK app for the $name", ({ file }) => {
           service.queues.map((queue) => ({ "Fn::ImportValue": importOf(synth.shared, `${idOf(synth, queue.producer)}EventsTopic`) })).sort(byJson),
         );
         for (const [, sub] of subscriptions) expect(sub).toMatchObject({ Protocol: "sqs", RawMessageDelivery: true });
+        // Each queue takes only the events its service handles (the adapter's `event` attribute).
+        expect(subscriptions.map(([, sub]) => sub.FilterPolicy).sort(byJson)).toEqual(service.queues.map((queue) => ({ event: queue.events })).sort(byJson));
       }
     });
 
@@ -89,26 +91,45 @@ describe.each(CASES)("the CDK app for the $name", ({ file }) => {
             .filter(([, props]) => typeof props.QueueName === "string" && props.QueueName.startsWith(`${service.name}-`))
             .map(([id]) => id),
         );
-        const published: string[] = [];
+        const producerTopics = service.queues.map((queue) => `${queue.producer}-events`);
+        const granted = new Map<string, Set<string>>();
         for (const statement of policyStatements(template)) {
           const actions = [statement.Action].flat();
           const resources = [statement.Resource].flat();
-          if (actions.some((action) => action.startsWith("sns:") || action === "*")) {
-            expect(actions).toEqual(["sns:Publish"]);
-            for (const resource of resources) {
-              const topic = topicNames.get(importedName(resource));
-              expect(topic, `${service.name} may publish to ${JSON.stringify(resource)}`).toBe(service.topic?.awsName);
-              published.push(topic ?? "");
+          for (const action of actions) {
+            if (action.startsWith("sqs:")) {
+              for (const resource of resources) {
+                expect(ownQueues.has(getAttId(resource)), `${service.name}: ${action} on ${JSON.stringify(resource)}`).toBe(true);
+              }
+              continue;
             }
-          }
-          if (actions.some((action) => action.startsWith("sqs:"))) {
+            if (!action.startsWith("sns:")) {
+              expect(action, `${service.name}: ${action}`).toMatch(/^(xray|logs|ecr):/);
+              continue;
+            }
             for (const resource of resources) {
-              expect(ownQueues.has(getAttId(resource)), `${service.name} may consume ${JSON.stringify(resource)}`).toBe(true);
+              const topic = topicNames.get(importedName(resource)) ?? "";
+              granted.set(action, (granted.get(action) ?? new Set()).add(topic));
+              if (action === "sns:Subscribe") {
+                // Only its own queue may be subscribed to the producer's topic.
+                const condition = statement.Condition?.StringEquals ?? {};
+                expect(ownQueues.has(getAttId(condition["sns:Endpoint"]))).toBe(true);
+                expect(condition["sns:Protocol"]).toBe("sqs");
+              }
             }
           }
         }
-        // It can still do its job: publish its events and read every queue of its own.
-        expect([...new Set(published)]).toEqual(service.topic ? [service.topic.awsName] : []);
+        // The one that matters: publishing, to its own topic only.
+        expect([...(granted.get("sns:Publish") ?? [])]).toEqual(service.topic ? [service.topic.awsName] : []);
+        // The queue adapter's start-up calls: a topic lookup (CreateTopic returns an existing topic)
+        // and the subscription of its own queue, on the topics it consumes.
+        expect([...(granted.get("sns:Subscribe") ?? [])].sort()).toEqual([...producerTopics].sort());
+        expect([...(granted.get("sns:CreateTopic") ?? [])].sort()).toEqual([...new Set([...producerTopics, ...(service.topic ? [service.topic.awsName] : [])])].sort());
+        expect([...granted.keys()].sort()).toEqual(
+          [...(service.topic ? ["sns:Publish", "sns:CreateTopic"] : []), ...(service.queues.length > 0 ? ["sns:Subscribe", "sns:CreateTopic"] : [])]
+            .filter((action, index, all) => all.indexOf(action) === index)
+            .sort(),
+        );
       }
     });
 
@@ -242,6 +263,7 @@ function topicNamesByExport(shared: CfnTemplate): Map<string, string> {
 interface Statement {
   readonly Action: string | string[];
   readonly Resource: unknown;
+  readonly Condition?: { readonly StringEquals?: Readonly<Record<string, unknown>> };
 }
 
 function policyStatements(template: CfnTemplate): Statement[] {

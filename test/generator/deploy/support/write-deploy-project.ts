@@ -41,7 +41,7 @@ export function writeDeployProject(
   for (const file of files) {
     const target = join(outDir, file.path);
     mkdirSync(dirname(target), { recursive: true });
-    writeFileSync(target, file.contents);
+    writeFileSync(target, file.content);
   }
   return { root, outDir, files };
 }
