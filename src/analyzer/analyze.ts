@@ -7,15 +7,15 @@ import { proposePartition, type Partition, type PartitionOptions } from "../clus
 import { openPartitionCache, partitionKey } from "./partition-cache.js";
 import { scoreBoundaries, type OverallScore, type ServiceScore } from "../scoring/score-boundaries.js";
 import { buildBoundaries } from "./build-boundaries.js";
-import { buildCouplingGraph, type Coupling } from "./build-coupling-graph.js";
-import { extractModuleGraph } from "./extract-module-graph.js";
+import { buildCouplingGraph, type Coupling } from "../graph/build-coupling-graph.js";
+import { extractModuleGraph } from "../graph/extract-module-graph.js";
 import { collectSignals, type SignalSummary } from "../signals/collect-signals.js";
 import { tableUses } from "../signals/data-coupling.js";
 import { explainServices, type ServiceEvidence } from "./explain-services.js";
 import { measureStability, type Stability } from "./measure-stability.js";
 import { planExtraction, type ExtractionStep } from "./plan-extraction.js";
 import { tableOwnership, type TableOwnership } from "./table-ownership.js";
-import { findCycles } from "./find-cycles.js";
+import { findCycles } from "../graph/find-cycles.js";
 import { nameServices } from "./name-services.js";
 import { describeChanges, pinsOf, reconcileNames, type BoundaryChanges } from "./reconcile-boundaries.js";
 
@@ -45,8 +45,8 @@ const CONFIDENCE_RUNS: [number, number][] = [
   [6, 1.1],
 ];
 
-export type { Warning, Stage } from "./extract-module-graph.js";
-import type { Stage, Warning } from "./extract-module-graph.js";
+export type { Warning, Stage } from "../graph/extract-module-graph.js";
+import type { Stage, Warning } from "../graph/extract-module-graph.js";
 
 export interface AnalysisResult {
   version: 1;

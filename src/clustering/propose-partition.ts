@@ -1,4 +1,5 @@
 import picomatch from "picomatch";
+import type { Signal } from "../signals/signal.js";
 import { applyConstraints, apartRules, type Constraints } from "./apply-constraints.js";
 import { findHubs, findSpreadModules, importersOf, type Dependencies, type SharedReason } from "./detect-shared-modules.js";
 import { mergeSmallServices } from "./merge-small-services.js";
@@ -27,14 +28,6 @@ export interface PartitionOptions {
   constraints?: Constraints;
   /** Coupling beyond imports (history, names, data, coverage): scaled so the average pair weighs `weight` x the average import pair. */
   signals?: Signal[];
-}
-
-export interface Signal {
-  name: string;
-  weight: number;
-  pairs: [string, string, number][];
-  /** A hint that cannot tie a module to a service on its own (names): a module it alone links stays isolated. */
-  weak?: boolean;
 }
 
 const MAX_ROUNDS = 4;

@@ -204,12 +204,27 @@ export const constraintsSchema = z
   .strict()
   .describe("Rules the proposal must honour, whatever the coupling says.");
 
+export const forbiddenDependencySchema = z
+  .object({
+    from: z
+      .string()
+      .min(1)
+      .describe('The modules the rule is about: a service name (or "shared"), or a glob of module paths, which has a slash (e.g. "src/graph/**").'),
+    to: z.string().min(1).describe("What they may not depend on: a service name, \"shared\", or a glob of module paths."),
+    reason: z.string().min(1).describe("Why not: printed with every violation, so the person who meets it knows the intent."),
+  })
+  .strict();
+
 export const checkSchema = z
   .object({
     rules: z
       .record(z.string(), severity)
       .default({})
       .describe("Severity per rule id (error, warn, off); see docs/rules/."),
+    forbidden: z
+      .array(forbiddenDependencySchema)
+      .default([])
+      .describe("Dependencies that must not exist, such as a layering (rule no-forbidden-dependency; docs/rules/no-forbidden-dependency.md)."),
   })
   .describe("Settings of `decouple check`.");
 

@@ -30,7 +30,7 @@ export function renderAnalysisSummary(result: AnalysisResult, options: SummaryOp
     service.cohesion.toFixed(2),
     String(service.afferent),
     String(service.efferent),
-    service.instability.toFixed(2),
+    service.instability === null ? "-" : service.instability.toFixed(2),
     String(service.apiSymbols),
     ...(stability ? [(stability.services[service.name] ?? 0).toFixed(2)] : []),
   ]);

@@ -1,4 +1,4 @@
-import type { Signal } from "../clustering/propose-partition.js";
+import type { Signal } from "./signal.js";
 import type { Config } from "../model/config.js";
 import type { ModuleGraph } from "../model/module-graph.js";
 import { barrelMembership } from "./barrel-membership.js";
