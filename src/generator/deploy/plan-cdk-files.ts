@@ -2,7 +2,7 @@ import { DEFAULT_SERVICE_DEPLOY_CONFIG, DEPLOY_IMAGES, DEPLOY_VERSIONS, type Ser
 import { toStackId, type DeployService } from "./derive-deploy-topology.js";
 import type { PlannedDeployFile } from "./plan-deploy-files.js";
 import type { DeployLayout, DeployRuntime, DeployServiceSettings } from "./plan-deploy-options.js";
-import { renderDeployTemplate } from "./render-deploy-template.js";
+import { renderDeployTemplate, type TemplateSource } from "./render-deploy-template.js";
 
 /** The CDK app's source files, rendered from `templates/deploy/cdk/`; all owned by generate. */
 const CDK_SOURCES = [
@@ -25,7 +25,7 @@ export interface PlanCdkOptions {
   readonly appName: string;
   readonly port: number;
   readonly settings: Readonly<Record<string, DeployServiceSettings>>;
-  readonly templatesDir?: string;
+  readonly source: TemplateSource;
 }
 
 export function planCdkFiles(services: readonly DeployService[], layout: DeployLayout, options: PlanCdkOptions): PlannedDeployFile[] {
@@ -46,7 +46,7 @@ export function planCdkFiles(services: readonly DeployService[], layout: DeployL
   };
   const files: PlannedDeployFile[] = CDK_SOURCES.map((name) => ({
     path: `deploy/${name}`,
-    content: renderDeployTemplate(`cdk/${name}`, data, options.templatesDir),
+    content: renderDeployTemplate(`cdk/${name}`, data, options.source),
   }));
   files.push({ path: "deploy/deploy.config.json", content: renderInitialDeployConfig(services, options.settings), once: true });
   return files;

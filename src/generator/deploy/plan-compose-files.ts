@@ -2,7 +2,7 @@ import { DEPLOY_IMAGES } from "./deploy-defaults.js";
 import type { DeployService } from "./derive-deploy-topology.js";
 import type { PlannedDeployFile } from "./plan-deploy-files.js";
 import type { DeployLayout, LocalQueueDriver } from "./plan-deploy-options.js";
-import { renderDeployTemplate } from "./render-deploy-template.js";
+import { renderDeployTemplate, type TemplateSource } from "./render-deploy-template.js";
 
 interface LocalBroker {
   readonly name: string;
@@ -55,7 +55,7 @@ const BROKERS: Readonly<Record<LocalQueueDriver, LocalBroker>> = {
 export function planComposeFiles(
   services: readonly DeployService[],
   layout: DeployLayout,
-  options: { readonly driver: LocalQueueDriver; readonly port: number; readonly projectName: string; readonly templatesDir?: string },
+  options: { readonly driver: LocalQueueDriver; readonly port: number; readonly projectName: string; readonly source: TemplateSource },
 ): PlannedDeployFile[] {
   const byName = new Map(services.map((service) => [service.name, service]));
   const data = {
@@ -87,7 +87,7 @@ export function planComposeFiles(
     }),
   };
   return [
-    { path: "docker-compose.yml", content: renderDeployTemplate("compose/docker-compose.yml", data, options.templatesDir) },
-    { path: "compose/postgres-init.sql", content: renderDeployTemplate("compose/postgres-init.sql", data, options.templatesDir) },
+    { path: "docker-compose.yml", content: renderDeployTemplate("compose/docker-compose.yml", data, options.source) },
+    { path: "compose/postgres-init.sql", content: renderDeployTemplate("compose/postgres-init.sql", data, options.source) },
   ];
 }

@@ -8,10 +8,11 @@
  * - `options.root` / `options.outDir`: absolute paths of the monolith's root and of generate's
  *   output folder (inside the root: images build from the root).
  * - `options.runtime`: `"fargate"` (default) or `"lambda"`; the CLI's `--runtime`.
- * - `options.templatesDir`: a folder laid out like `templates/`; `deploy/<name>.hbs` there wins.
+ * - `options.templates`: generate's template set (`readTemplates()`, overrides applied); with it the
+ *   planner reads no file. Without it, `options.templatesDir` (a folder laid out like
+ *   `templates/`, `deploy/<name>.hbs` there wins) and the built-in templates are read.
  * - `options.services[name]`: how that service's image builds and starts, and its first settings.
- * Returned paths are forward-slash and relative to `outDir`, sorted. Pure but for reading the
- * templates. `once` marks deploy/deploy.config.json: the user's file, written only when absent
+ * Returned paths are forward-slash and relative to `outDir`, sorted. Pure when given `templates`. `once` marks deploy/deploy.config.json: the user's file, written only when absent
  * and never replaced, not even by --force (generate's PlannedFile has the same field). With `runtime: "lambda"` each service also
  * gets `src/lambda.ts`, which needs `lambdaServiceDependencies()` in its package.json.
  */
@@ -43,21 +44,22 @@ export function planDeployFiles(contracts: readonly ServiceContract[], options: 
   const port = options.port ?? 3000;
   const appName = options.appName ?? basename(options.root);
   const settings = options.services ?? {};
+  const source = { templates: options.templates, templatesDir: options.templatesDir };
   const files = [
-    ...planDockerFiles(services, layout, settings, port, options.templatesDir),
+    ...planDockerFiles(services, layout, settings, port, source),
     ...planComposeFiles(services, layout, {
       driver: options.localQueueDriver ?? "rabbitmq",
       port,
       projectName: appName.toLowerCase().replace(/[^a-z0-9_-]+/g, "-").replace(/^[^a-z0-9]+/, "") || "decouple",
-      templatesDir: options.templatesDir,
+      source,
     }),
-    ...planCdkFiles(services, layout, { runtime, appName, port, settings, templatesDir: options.templatesDir }),
+    ...planCdkFiles(services, layout, { runtime, appName, port, settings, source }),
   ];
   if (runtime === "lambda") {
     for (const service of services) {
       files.push({
         path: `${service.name}/src/lambda.ts`,
-        content: renderDeployTemplate("lambda/lambda.ts", { service }, options.templatesDir),
+        content: renderDeployTemplate("lambda/lambda.ts", { service }, source),
       });
     }
   }

@@ -14,7 +14,9 @@ export interface PlanDeployOptions {
   readonly runtime?: DeployRuntime;
   /** The broker docker-compose.yml starts for local work; default `rabbitmq`. */
   readonly localQueueDriver?: LocalQueueDriver;
-  /** A folder laid out like `templates/`: its `deploy/<name>.hbs` replaces the built-in one. */
+  /** Generate's template set, keyed like `deploy/docker/Dockerfile.hbs`: the planner then reads no file. */
+  readonly templates?: ReadonlyMap<string, string>;
+  /** Without `templates`: a folder laid out like `templates/`; its `deploy/<name>.hbs` replaces the built-in one. */
   readonly templatesDir?: string;
   /** Names the CDK app and its stacks (`<appName>-Payment`); default: the root folder's name. */
   readonly appName?: string;

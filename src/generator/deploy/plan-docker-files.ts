@@ -2,7 +2,7 @@ import { DEPLOY_IMAGES } from "./deploy-defaults.js";
 import type { DeployService } from "./derive-deploy-topology.js";
 import type { PlannedDeployFile } from "./plan-deploy-files.js";
 import type { DeployLayout, DeployServiceSettings } from "./plan-deploy-options.js";
-import { renderDeployTemplate } from "./render-deploy-template.js";
+import { renderDeployTemplate, type TemplateSource } from "./render-deploy-template.js";
 
 /**
  * Each service's Dockerfile and the ignore file BuildKit reads beside it. The build context is the
@@ -14,7 +14,7 @@ export function planDockerFiles(
   layout: DeployLayout,
   settings: Readonly<Record<string, DeployServiceSettings>>,
   port: number,
-  templatesDir?: string,
+  source: TemplateSource,
 ): PlannedDeployFile[] {
   return services.flatMap((service) => {
     const own = settings[service.name] ?? {};
@@ -33,10 +33,10 @@ export function planDockerFiles(
       startCommand: own.startCommand ?? ["node", "--import", "tsx", "src/main.ts"],
     };
     return [
-      { path: `${service.name}/Dockerfile`, content: renderDeployTemplate("docker/Dockerfile", data, templatesDir) },
+      { path: `${service.name}/Dockerfile`, content: renderDeployTemplate("docker/Dockerfile", data, source) },
       {
         path: `${service.name}/Dockerfile.dockerignore`,
-        content: renderDeployTemplate("docker/Dockerfile.dockerignore", data, templatesDir),
+        content: renderDeployTemplate("docker/Dockerfile.dockerignore", data, source),
       },
     ];
   });

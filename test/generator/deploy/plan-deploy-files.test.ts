@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -84,6 +84,23 @@ describe("planDeployFiles", () => {
     const files = planDeployFiles(contracts, { root, outDir, templatesDir });
     expect(files.find((file) => file.path === "payment/Dockerfile")?.content).toMatch(/^FROM node:22\.[\d.]+-bookworm-slim\n# payment on our base\n$/);
     expect(files.find((file) => file.path === "payment/Dockerfile.dockerignore")?.content).toContain("!services/payment");
+  });
+
+  it("takes its templates from generate's template set, reading no file", () => {
+    const builtIn = new Map<string, string>();
+    const walk = (folder: string, prefix: string): void => {
+      for (const entry of readdirSync(folder, { withFileTypes: true })) {
+        if (entry.isDirectory()) walk(join(folder, entry.name), `${prefix}${entry.name}/`);
+        else builtIn.set(`${prefix}${entry.name}`, readFileSync(join(folder, entry.name), "utf8"));
+      }
+    };
+    walk(join(REPO_ROOT, "templates", "deploy"), "deploy/");
+    const templates = new Map(builtIn).set("deploy/compose/postgres-init.sql.hbs", "-- {{services.length}} databases\n");
+    const files = planDeployFiles(contracts, { root, outDir, templates });
+    expect(files.find((file) => file.path === "compose/postgres-init.sql")?.content).toBe("-- 3 databases\n");
+    expect(files.map((file) => file.path)).toEqual(planDeployFiles(contracts, { root, outDir }).map((file) => file.path));
+    builtIn.delete("deploy/docker/Dockerfile.hbs");
+    expect(() => planDeployFiles(contracts, { root, outDir, templates: builtIn })).toThrow("the template set has no deploy/docker/Dockerfile.hbs");
   });
 
   it("refuses an output folder outside the monolith's root, which no image could build from", () => {
