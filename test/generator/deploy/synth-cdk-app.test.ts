@@ -226,7 +226,21 @@ describe("deploy.config.json", () => {
     expect(target("order")).toMatchObject({ MaxCapacity: 4 });
     expect(target("stock")).toMatchObject({ MaxCapacity: 4 });
   });
+
+  it.each([
+    ["a misspelt setting", (c: ConfigJson) => void (c.services.payment!.fargate.maxTask = 12), "services.payment.fargate.maxTask is not a setting"],
+    ["a wrong type", (c: ConfigJson) => void (c.services.payment!.fargate.cpu = "1024"), "services.payment.fargate.cpu should be a number"],
+    ["a section for no service", (c: ConfigJson) => void (c.services.catalog = c.services.payment!), "services.catalog is not a generated service"],
+    ["a non-string variable", (c: ConfigJson) => void (c.services.payment!.environment.RETRIES = 3), "services.payment.environment.RETRIES should be a string"],
+  ])("stops the synth on %s, naming it", async (_case, edit, message) => {
+    const project = writeDeployProject(readContracts(LEGACY_SHOP_CONTRACTS), { runtime: "lambda" });
+    await expect(synthDeployApp(join(project.outDir, "deploy"), (config) => edit(config as unknown as ConfigJson))).rejects.toThrow(message);
+  });
 });
+
+interface ConfigJson {
+  services: Record<string, { fargate: Record<string, unknown>; environment: Record<string, unknown> }>;
+}
 
 function serviceTemplate(synth: SynthesisedApp, service: string): CfnTemplate {
   const template = synth.services.get(service);
