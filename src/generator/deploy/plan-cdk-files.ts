@@ -1,4 +1,5 @@
 import { DEFAULT_SERVICE_DEPLOY_CONFIG, DEPLOY_IMAGES, DEPLOY_VERSIONS, type ServiceDeployConfig } from "./deploy-defaults.js";
+import { buildDeployConfigSchema } from "./build-deploy-config-schema.js";
 import { toStackId, type DeployService } from "./derive-deploy-topology.js";
 import type { PlannedDeployFile } from "./plan-deploy-files.js";
 import type { DeployLayout, DeployRuntime, DeployServiceSettings } from "./plan-deploy-options.js";
@@ -48,13 +49,21 @@ export function planCdkFiles(services: readonly DeployService[], layout: DeployL
     path: `deploy/${name}`,
     content: renderDeployTemplate(`cdk/${name}`, data, options.source),
   }));
-  files.push({ path: "deploy/deploy.config.json", content: renderInitialDeployConfig(services, options.settings), once: true });
+  files.push(
+    { path: "deploy/deploy.config.json", content: renderInitialDeployConfig(services, options.settings), once: true },
+    // Regenerated with the services, so a new one gets completion in the user's file too.
+    {
+      path: "deploy/deploy.config.schema.json",
+      content: `${JSON.stringify(buildDeployConfigSchema(services.map((service) => service.name)), null, 2)}\n`,
+    },
+  );
   return files;
 }
 
 /** The user's file: written on the first generate only; later services use the defaults until given a section. */
 function renderInitialDeployConfig(services: readonly DeployService[], settings: Readonly<Record<string, DeployServiceSettings>>): string {
   const config = {
+    $schema: "./deploy.config.schema.json",
     namePrefix: "",
     alarmEmail: "",
     natGateways: 1,

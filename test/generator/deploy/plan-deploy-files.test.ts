@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { deployServiceDependencies, planDeployFiles } from "../../../src/generator/deploy/plan-deploy-files.js";
 import { isUserError } from "../../../src/model/errors.js";
@@ -19,6 +20,7 @@ describe("planDeployFiles", () => {
       "deploy/bin/app.ts",
       "deploy/cdk.json",
       "deploy/deploy.config.json",
+      "deploy/deploy.config.schema.json",
       "deploy/package.json",
       "deploy/src/build-app.ts",
       "deploy/src/deploy-config.ts",
@@ -65,6 +67,22 @@ describe("planDeployFiles", () => {
     expect(config.services.payment.fargate).toMatchObject({ maxTasks: 20, minTasks: 1, cpu: 256 });
     expect(config.services.payment.environment).toEqual({ CARD_PROCESSOR: "stripe" });
     expect(config.services.order.fargate.maxTasks).toBe(4);
+  });
+
+  it("describes deploy.config.json in a JSON Schema that the first config passes and a typo fails", () => {
+    const files = planDeployFiles(contracts, { root, outDir, services: { payment: { deploy: { fargate: { maxTasks: 20 } } } } });
+    const config = JSON.parse(files.find((file) => file.path === "deploy/deploy.config.json")?.content ?? "");
+    const schema = JSON.parse(files.find((file) => file.path === "deploy/deploy.config.schema.json")?.content ?? "");
+    expect(config.$schema).toBe("./deploy.config.schema.json");
+    const validate = new Ajv({ allErrors: true }).compile(schema);
+    expect(validate(config), JSON.stringify(validate.errors)).toBe(true);
+    config.services.payment.fargate.maxTask = 3;
+    config.services.order.environment.LOG_FORMAT = 1;
+    expect(validate(config)).toBe(false);
+    expect(validate.errors?.map((error) => `${error.instancePath} ${error.message}`).sort()).toEqual([
+      "/services/order/environment/LOG_FORMAT must be string",
+      "/services/payment/fargate must NOT have additional properties",
+    ]);
   });
 
   it("pins aws-cdk-lib and constructs in the CDK app to the versions decouple tests it with", () => {
