@@ -6,7 +6,7 @@ import type { ModuleGraph, ParsedModule } from "../model/module-graph.js";
 import { toModuleId, type ModuleId } from "../model/module-id.js";
 import { buildModuleGraph } from "./build-module-graph.js";
 import { createResolver } from "./create-resolver.js";
-import { discoverFiles } from "./discover-files.js";
+import { discoverFiles, type LeftOut } from "./discover-files.js";
 import { openParseCache } from "./parse-cache.js";
 import { parseFiles } from "./parse-files.js";
 import { parseScope } from "./parse-scope.js";
@@ -42,6 +42,8 @@ export interface ExtractedGraph {
   warnings: Warning[];
   /** Absolute paths of every module of the graph, sorted. */
   files: string[];
+  /** Default kinds of file left out (tests, tool configs, migrations…) and how many. */
+  leftOut: LeftOut[];
   /** How many files were parsed: the graph's modules, and with `files` what their symbols needed. */
   parsed: number;
 }
@@ -61,7 +63,7 @@ export async function extractModuleGraph(options: ExtractOptions): Promise<Extra
   }
   const resolve = createResolver({ root, tsconfig, onWarning: (message) => warnings.push({ kind: "no-tsconfig", message }) });
 
-  const discovered = (await time("discover", () => discoverFiles(root, config.include, config.exclude))).files;
+  const { files: discovered, leftOut } = await time("discover", () => discoverFiles(root, config.include, config.exclude));
   if (discovered.length === 0) {
     throw new UserError(
       "DCP002",
@@ -90,6 +92,7 @@ export async function extractModuleGraph(options: ExtractOptions): Promise<Extra
     warnings,
     files: scope === undefined ? files : [...scope].sort(),
     parsed: files.length,
+    leftOut,
   };
 }
 
