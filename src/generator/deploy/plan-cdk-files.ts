@@ -39,8 +39,9 @@ export function planCdkFiles(services: readonly DeployService[], layout: DeployL
     defaults: DEFAULT_SERVICE_DEPLOY_CONFIG,
     topology: {
       runtime: options.runtime,
-      rootFromDeploy: layout.rootFromDeploy,
-      outDirFromRoot: layout.outDirFromRoot,
+      contextFromDeploy: layout.contextFromDeploy,
+      rootFromContext: layout.rootFromContext,
+      outDirFromContext: layout.outDirFromContext,
       port: options.port,
       services,
     },

@@ -60,7 +60,7 @@ export function planComposeFiles(
   const byName = new Map(services.map((service) => [service.name, service]));
   const data = {
     projectName: options.projectName,
-    contextFromOutDir: layout.rootFromOutDir,
+    contextFromOutDir: layout.contextFromOutDir,
     port: options.port,
     broker: BROKERS[options.driver],
     // Sorted by name, as compose linters expect.
@@ -76,7 +76,7 @@ export function planComposeFiles(
         name: service.name,
         database,
         databaseUrl: `postgres://decouple:decouple@postgres:5432/${database}`,
-        dockerfile: `${layout.outDirFromRoot}/${service.name}/Dockerfile`,
+        dockerfile: `${layout.outDirFromContext}/${service.name}/Dockerfile`,
         // Host ports in name order, from 3001: stable while the set of services stays the same.
         hostPort: 3001 + index,
         calls: service.calls.flatMap((callee) => {

@@ -1,4 +1,4 @@
-import { isAbsolute, relative, sep } from "node:path";
+import { dirname, isAbsolute, parse, relative, resolve, sep } from "node:path";
 import { UserError } from "../../model/errors.js";
 import type { ServiceDeployConfig } from "./deploy-defaults.js";
 
@@ -8,7 +8,7 @@ export type LocalQueueDriver = "rabbitmq" | "redis" | "nats";
 export interface PlanDeployOptions {
   /** Absolute path of the monolith's root: every image builds from there. */
   readonly root: string;
-  /** Absolute path of generate's output folder, inside the root (default layout: `<root>/services`). */
+  /** Absolute path of generate's output folder: `<root>/services` by default, or beside the monolith. */
   readonly outDir: string;
   /** Where the services run on AWS; default `fargate`. */
   readonly runtime?: DeployRuntime;
@@ -42,26 +42,44 @@ export interface DeployServiceSettings {
   } & { readonly environment?: ServiceDeployConfig["environment"] };
 }
 
-/** Forward-slash paths between the folders the deploy files refer to. */
+/**
+ * Forward-slash paths between the folders the deploy files refer to. The images build from the
+ * nearest folder holding both the monolith's root and the output folder: the root itself in the
+ * default layout (`<root>/services`), its parent when the output sits beside the monolith.
+ */
 export interface DeployLayout {
-  /** Output folder relative to the root, e.g. `services`. */
-  readonly outDirFromRoot: string;
-  /** Root relative to the output folder, e.g. `..`. */
-  readonly rootFromOutDir: string;
-  /** Root relative to `<outDir>/deploy`, e.g. `../..`. */
-  readonly rootFromDeploy: string;
+  /** The monolith's root inside the build context: `""` when it is the context. */
+  readonly rootFromContext: string;
+  /** The output folder inside the build context, e.g. `services`. */
+  readonly outDirFromContext: string;
+  /** The build context relative to the output folder, e.g. `..`. */
+  readonly contextFromOutDir: string;
+  /** The build context relative to `<outDir>/deploy`, e.g. `../..`. */
+  readonly contextFromDeploy: string;
 }
 
 export function resolveDeployLayout(root: string, outDir: string): DeployLayout {
-  const outDirFromRoot = toPosix(relative(root, outDir));
-  if (outDirFromRoot === "" || outDirFromRoot.startsWith("..") || isAbsolute(outDirFromRoot)) {
+  const context = commonAncestor(resolve(root), resolve(outDir));
+  const outDirFromContext = toPosix(relative(context, outDir));
+  if (outDirFromContext === "" || context === parse(context).root) {
     throw new UserError(
       "DCP006",
-      `the deploy files need the output folder inside the monolith's root (images build from the root): ${outDir} is not inside ${root}; pass an --out under it`,
+      `the deploy files need an output folder inside the monolith's root or beside it (images build from the folder holding both): ${outDir} and ${root} share no folder but the file system's root; pass another --out`,
     );
   }
-  const rootFromOutDir = outDirFromRoot.split("/").map(() => "..").join("/");
-  return { outDirFromRoot, rootFromOutDir, rootFromDeploy: `../${rootFromOutDir}` };
+  const contextFromOutDir = outDirFromContext.split("/").map(() => "..").join("/");
+  return {
+    rootFromContext: toPosix(relative(context, root)),
+    outDirFromContext,
+    contextFromOutDir,
+    contextFromDeploy: `../${contextFromOutDir}`,
+  };
+}
+
+function commonAncestor(a: string, b: string): string {
+  let candidate = a;
+  while (relative(candidate, b).startsWith("..") || isAbsolute(relative(candidate, b))) candidate = dirname(candidate);
+  return candidate;
 }
 
 function toPosix(path: string): string {

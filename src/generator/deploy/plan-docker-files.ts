@@ -18,15 +18,18 @@ export function planDockerFiles(
 ): PlannedDeployFile[] {
   return services.flatMap((service) => {
     const own = settings[service.name] ?? {};
-    const serviceDir = `${layout.outDirFromRoot}/${service.name}`;
+    const serviceDir = `${layout.outDirFromContext}/${service.name}`;
     const data = {
       service,
       port,
       baseImage: DEPLOY_IMAGES.node,
       serviceDir,
-      outDirFromRoot: layout.outDirFromRoot,
+      outDirFromContext: layout.outDirFromContext,
+      // `shop/` when the monolith is a folder of the context; empty when it is the context.
+      rootPrefix: layout.rootFromContext === "" ? "" : `${layout.rootFromContext}/`,
+      rootFromContext: layout.rootFromContext,
       dockerfile: `${serviceDir}/Dockerfile`,
-      contextFromService: `../${layout.rootFromOutDir}`,
+      contextFromService: `../${layout.contextFromOutDir}`,
       buildCommand: own.buildCommand ?? null,
       buildOutput: own.buildOutput ?? "dist",
       // tsx is a dependency of every generated service (gen-skeleton's package.json).

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { DockerIgnoreStrategy } from "aws-cdk-lib";
 import { DockerfileParser, type Copy, type Dockerfile } from "dockerfile-ast";
 import { validate } from "dockerfile-utils";
@@ -78,6 +78,26 @@ describe("the build context", () => {
     expect(ignored("node_modules/express/package.json")).toBe(true);
     expect(ignored("services/payment/dist/main.js")).toBe(true);
     expect(ignored(".env")).toBe(true);
+  });
+
+  it("sends the monolith and the one service when the services sit beside the monolith", () => {
+    const beside = writeDeployProject(readContracts(LEGACY_SHOP_CONTRACTS), {}, "beside");
+    const context = dirname(beside.root);
+    const patterns = readFileSync(join(beside.outDir, "payment", "Dockerfile.dockerignore"), "utf8")
+      .split("\n")
+      .filter((line) => line.trim() !== "" && !line.startsWith("#"));
+    const ignore = new DockerIgnoreStrategy(context, patterns);
+    const ignored = (path: string) => ignore.ignores(join(context, path));
+    expect(ignored("legacy-shop/src/services/payment-service.ts")).toBe(false);
+    expect(ignored("legacy-shop/package.json")).toBe(false);
+    expect(ignored("legacy-shop-services/payment/src/main.ts")).toBe(false);
+    expect(ignored("legacy-shop-services/order/src/main.ts")).toBe(true);
+    expect(ignored("legacy-shop-services/deploy/cdk.out/x.json")).toBe(true);
+    expect(ignored("legacy-shop/node_modules/express/package.json")).toBe(true);
+    expect(ignored("another-project/src/index.ts")).toBe(true);
+    const text = readFileSync(join(beside.outDir, "payment", "Dockerfile"), "utf8");
+    expect(validate(text)).toEqual([]);
+    expect(text).toContain("COPY legacy-shop/package*.json ./legacy-shop/");
   });
 
   it("starts a generated service with tsx, or a built one as its settings say", () => {

@@ -121,7 +121,18 @@ describe("planDeployFiles", () => {
     expect(() => planDeployFiles(contracts, { root, outDir, templates: builtIn })).toThrow("the template set has no deploy/docker/Dockerfile.hbs");
   });
 
-  it("refuses an output folder outside the monolith's root, which no image could build from", () => {
+  it("builds from the folder holding both when the output sits beside the monolith", () => {
+    const files = planDeployFiles(contracts, { root, outDir: "/work/shop-services" });
+    const dockerfile = files.find((file) => file.path === "payment/Dockerfile")?.content ?? "";
+    expect(dockerfile).toContain("docker build -f shop-services/payment/Dockerfile ../..");
+    expect(dockerfile).toContain("COPY shop/package*.json ./shop/");
+    expect(dockerfile).toContain("COPY --from=deps --chown=node:node /app/shop/node_modules ./shop/node_modules");
+    expect(dockerfile).toContain("COPY shop-services/payment/package*.json ./shop-services/payment/");
+    expect(files.find((file) => file.path === "docker-compose.yml")?.content).toContain('dockerfile: "shop-services/payment/Dockerfile"');
+    expect(files.find((file) => file.path === "deploy/src/topology.ts")?.content).toContain('"rootFromContext": "shop"');
+  });
+
+  it("refuses an output folder that shares no folder with the monolith but the file system's root", () => {
     let error: unknown;
     try {
       planDeployFiles(contracts, { root, outDir: "/elsewhere/services" });
@@ -135,6 +146,6 @@ describe("planDeployFiles", () => {
     const files = planDeployFiles(contracts, { root, outDir: "/work/shop/build/services" });
     expect(files.find((file) => file.path === "payment/Dockerfile")?.content).toContain("docker build -f build/services/payment/Dockerfile ../../..");
     expect(files.find((file) => file.path === "docker-compose.yml")?.content).toContain('context: "../.."');
-    expect(files.find((file) => file.path === "deploy/src/topology.ts")?.content).toContain('"rootFromDeploy": "../../.."');
+    expect(files.find((file) => file.path === "deploy/src/topology.ts")?.content).toContain('"contextFromDeploy": "../../.."');
   });
 });

@@ -227,6 +227,12 @@ describe("deploy.config.json", () => {
     expect(target("stock")).toMatchObject({ MaxCapacity: 4 });
   });
 
+  it.each(["fargate", "lambda"] as const)("synthesises on %s with the services beside the monolith", async (runtime) => {
+    const project = writeDeployProject(readContracts(LEGACY_SHOP_CONTRACTS), { runtime }, "beside");
+    const synth = await synthDeployApp(join(project.outDir, "deploy"));
+    expect([...synth.services.keys()]).toEqual(["order", "payment", "stock"]);
+  });
+
   it.each([
     ["a misspelt setting", (c: ConfigJson) => void (c.services.payment!.fargate.maxTask = 12), "services.payment.fargate.maxTask is not a setting"],
     ["a wrong type", (c: ConfigJson) => void (c.services.payment!.fargate.cpu = "1024"), "services.payment.fargate.cpu should be a number"],

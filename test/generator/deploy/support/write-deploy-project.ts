@@ -30,13 +30,17 @@ export interface DeployProject {
 export function writeDeployProject(
   contracts: readonly ServiceContract[],
   options: Omit<PlanDeployOptions, "root" | "outDir"> = {},
+  /** `beside`: the output folder next to the monolith's root (`legacy-shop-services/`), not in it. */
+  layout: "inside" | "beside" = "inside",
 ): DeployProject {
-  const root = join(mkdtempSync(join(tmpdir(), "decouple-deploy-")), "legacy-shop");
-  const outDir = join(root, "services");
+  const parent = mkdtempSync(join(tmpdir(), "decouple-deploy-"));
+  const root = join(parent, "legacy-shop");
+  const outDir = layout === "inside" ? join(root, "services") : join(parent, "legacy-shop-services");
   mkdirSync(root, { recursive: true });
   writeFileSync(join(root, "package.json"), JSON.stringify({ name: "legacy-shop", private: true, type: "module" }));
   writeFileSync(join(root, "package-lock.json"), JSON.stringify({ name: "legacy-shop", lockfileVersion: 3, packages: {} }));
-  symlinkSync(join(REPO_ROOT, "node_modules"), join(root, "node_modules"), "dir");
+  // Where the generated CDK app's imports look: above the deploy folder.
+  symlinkSync(join(REPO_ROOT, "node_modules"), join(layout === "inside" ? root : parent, "node_modules"), "dir");
   const files = planDeployFiles(contracts, { root, outDir, ...options });
   for (const file of files) {
     const target = join(outDir, file.path);
