@@ -113,6 +113,6 @@ function normalise(text: string, root: string, work: string): string {
   return text
     .replaceAll(relative(work), "<work>")
     .replaceAll(work, "<work>")
-    .replaceAll(root, "<root>")
-    .replaceAll(relative(root), "<root>");
+    .replaceAll(relative(root), "<root>")
+    .replaceAll(root, "<root>");
 }

@@ -42,6 +42,8 @@ const NOT_APPLICATION = [
   /(?:^|\/)(?:__tests__|__mocks__|__helpers__|__fixtures__|test|tests|e2e|fixtures|migrations|seeds?|scripts)\//,
   /(?:^|\/)[^/]*-e2e\//,
   /(?:^|\/)[^/]+\.config\.[^/]+$/,
+  // Dotfiles are tool configs too (.eslintrc.js, .mocharc.js, .lintstagedrc.js); no analyser reads them.
+  /(?:^|\/)\.[^/]+$/,
   /(?:^|\/)node_modules\//,
 ];
 
