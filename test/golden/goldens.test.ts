@@ -53,7 +53,7 @@ describe.each(CASES)("golden outputs of $name", ({ name, root, checkFormats }) =
     return normalise(result.stdout, root(), work());
   };
 
-  it("analyze --format json and text", async () => {
+  it("analyze --format json and text", { timeout: 240_000 }, async () => {
     const json = await run(0, "analyze", root(), "--out", path.join(work(), "json", "decouple.boundaries.json"), "--format", "json", ...cache());
     await expectJson(json, golden("analyze.json"));
     const text = await run(0, "analyze", root(), "--out", path.join(work(), "text", "decouple.boundaries.json"), ...cache(), "--no-color");
@@ -63,13 +63,13 @@ describe.each(CASES)("golden outputs of $name", ({ name, root, checkFormats }) =
     expect(fs.readFileSync(path.join(work(), "text", "decouple.boundaries.json"), "utf8")).toBe(fs.readFileSync(path.join(work(), "json", "decouple.boundaries.json"), "utf8"));
   });
 
-  it("score --format json and text, against the planted or expected domains", async () => {
+  it("score --format json and text, against the planted or expected domains", { timeout: 240_000 }, async () => {
     const args = ["score", root(), "--boundaries", path.join(work(), "json", "decouple.boundaries.json"), "--reference", path.join(root(), "expected-domains.json")];
     await expectJson(await run(0, ...args, "--format", "json"), golden("score.json"));
     await expect(await run(0, ...args, "--no-color")).toMatchFileSnapshot(golden("score.txt"));
   });
 
-  it("check in every format, without a baseline (every violation new) and with the one analyze wrote", async () => {
+  it("check in every format, without a baseline (every violation new) and with the one analyze wrote", { timeout: 240_000 }, async () => {
     const boundaries = path.join(work(), "json", "decouple.boundaries.json");
     const none = path.join(work(), "no-baseline.json");
     const args = ["check", root(), "--boundaries", boundaries, "--baseline", none, ...cache(), "--no-color"];
