@@ -5,6 +5,7 @@ import { extractModuleGraph } from "../../src/graph/extract-module-graph.js";
 import { configSchema } from "../../src/model/config.js";
 import type { ModuleGraph } from "../../src/model/module-graph.js";
 import { useTemporaryProjects } from "../support/create-project.js";
+import { runCli } from "../support/run-cli.js";
 
 const project = useTemporaryProjects();
 
@@ -115,5 +116,30 @@ describe("hostile inputs: the graph reads what it can and names what it cannot",
     const graph = await graphOf(project(files));
     expect(idsOf(graph)).toEqual(["src/a.ts", ...names].sort());
     expect(edgesOf(graph)).toHaveLength(names.length);
+  });
+});
+
+describe("hostile file names in check's reports", () => {
+  const name = "src/orders/<img src=x onerror=alert(1)>\nnext.ts";
+  const files = {
+    [name]: 'import { charge } from "../payments/charge-card.js";\nexport const place = () => charge();',
+    "src/payments/charge-card.ts": "export const charge = () => 1;",
+    "decouple.boundaries.json": { version: 1, services: [{ name: "orders", modules: [name] }, { name: "payments", modules: ["src/payments/charge-card.ts"] }], shared: { modules: [] } },
+  };
+
+  it("Markdown escapes the HTML and keeps the table row on one line", async () => {
+    const result = await runCli("check", project(files), "--no-cache", "--format", "markdown");
+    expect(result.code).toBe(1);
+    const row = result.stdout.split("\n").find((line) => line.startsWith("| error"));
+    expect(row).toBeDefined();
+    expect(row).toContain("&lt;img src=x onerror=alert(1)&gt;");
+    expect(row?.replace(/`[^`]*`/g, "")).not.toMatch(/<img/);
+  });
+
+  it("text output shows a newline in a name as \\n, on one line", async () => {
+    const result = await runCli("check", project(files), "--no-cache");
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain("<img src=x onerror=alert(1)>\\nnext.ts:1");
+    expect(result.stdout.split("\n").some((line) => line.startsWith("next.ts"))).toBe(false);
   });
 });
