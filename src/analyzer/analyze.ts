@@ -9,6 +9,7 @@ import { scoreBoundaries, type OverallScore, type ServiceScore } from "../scorin
 import { buildBoundaries } from "./build-boundaries.js";
 import { buildCouplingGraph, type Coupling } from "../graph/build-coupling-graph.js";
 import { extractModuleGraph } from "../graph/extract-module-graph.js";
+import type { ResolutionReport } from "../graph/measure-resolution.js";
 import type { LeftOut } from "../graph/discover-files.js";
 import { collectSignals, type SignalSummary } from "../signals/collect-signals.js";
 import { tableUses } from "../signals/data-coupling.js";
@@ -60,8 +61,8 @@ import type { Stage, Warning } from "../graph/extract-module-graph.js";
 
 export interface AnalysisResult {
   version: 1;
-  /** The tsconfig that resolved imports, relative to the root; null when none was found. */
-  tsconfig: string | null;
+  /** Which tsconfigs resolved imports, what did not resolve, and whether the graph is degraded. */
+  resolution: ResolutionReport;
   graph: ModuleGraph;
   couplings: Coupling[];
   /** Groups of modules that import each other in a cycle. */
@@ -105,7 +106,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
     return result;
   };
   const { config } = options;
-  const { graph, tsconfig, warnings, leftOut } = await extractModuleGraph({
+  const { graph, resolution, warnings, leftOut } = await extractModuleGraph({
     root,
     config,
     workers: options.workers,
@@ -227,7 +228,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
 
   return {
     version: 1,
-    tsconfig,
+    resolution,
     graph,
     couplings,
     cycles,

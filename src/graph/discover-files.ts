@@ -18,18 +18,26 @@ export interface DiscoveredFiles {
   leftOut: LeftOut[];
 }
 
+/** What `decouple generate` leaves in its output folder; the same name as src/generator/generation-plan.ts's MANIFEST_FILE. */
+const GENERATED_MANIFEST = ".decouple-manifest.json";
+
 /**
  * Lists the modules under the root that the include globs take and the exclude globs leave.
  * Symbolic links are not followed: a linked folder is usually a workspace package that is found
  * by its real path anyway, and a link loop must not hang the analysis. The default kinds the
  * exclude list still holds whole are matched here rather than by the glob, so each can be counted
  * and the summary can say what was left out and why.
+ *
+ * Code `decouple generate` wrote is never the monolith's: a folder holding its manifest (the
+ * output folder, wherever --out put it) and every file the manifest lists (the facades in the
+ * monolith's src, and what generate wrote once for the user to fill) are left out, whatever the
+ * exclude globs say.
  */
 export async function discoverFiles(root: string, include: string[], exclude: string[]): Promise<DiscoveredFiles> {
   const excluded = new Set(exclude);
   const explained = LEFT_OUT_BY_DEFAULT.filter((kind) => kind.silent !== true && kind.globs.every((glob) => excluded.has(glob)));
   const explainedGlobs = new Set(explained.flatMap((kind) => kind.globs));
-  const candidates = await glob(include, {
+  const found = await glob([...include, `**/${GENERATED_MANIFEST}`], {
     cwd: root,
     ignore: exclude.filter((pattern) => !explainedGlobs.has(pattern)),
     absolute: true,
@@ -38,6 +46,7 @@ export async function discoverFiles(root: string, include: string[], exclude: st
     onlyFiles: true,
     expandDirectories: false,
   });
+  const candidates = withoutGeneratedCode(found, root);
   const atPackageLevel = packageLevelFolder(root);
   const matchers = explained.map((kind) => {
     const byGlob = picomatch([...kind.globs], { dot: true });
@@ -78,4 +87,26 @@ function packageLevelFolder(root: string): (relative: string, names: ReadonlySet
     }
     return false;
   };
+}
+
+/** The files found minus the manifests and the code generate wrote. */
+function withoutGeneratedCode(found: readonly string[], root: string): string[] {
+  const manifests = found.filter((file) => path.basename(file) === GENERATED_MANIFEST);
+  if (manifests.length === 0) return [...found];
+  const generatedFolders = manifests.map((file) => path.dirname(file) + path.sep);
+  const generatedFiles = new Set(manifests.flatMap((file) => listedFiles(file, root)));
+  return found.filter((file) => path.basename(file) !== GENERATED_MANIFEST && !generatedFiles.has(file) && !generatedFolders.some((folder) => file.startsWith(folder)));
+}
+
+/** Absolute paths of the files a manifest records (`files` keys and `created`, root-relative); none when it cannot be read. */
+function listedFiles(manifest: string, root: string): string[] {
+  try {
+    const parsed: unknown = JSON.parse(fs.readFileSync(manifest, "utf8"));
+    if (typeof parsed !== "object" || parsed === null) return [];
+    const files = "files" in parsed && typeof parsed.files === "object" && parsed.files !== null ? Object.keys(parsed.files) : [];
+    const created = "created" in parsed && Array.isArray(parsed.created) ? parsed.created.filter((file): file is string => typeof file === "string") : [];
+    return [...files, ...created].map((file) => path.resolve(root, file));
+  } catch {
+    return [];
+  }
 }

@@ -205,6 +205,26 @@ export const constraintsSchema = z
   })
   .describe("Rules the proposal must honour, whatever the coupling says.");
 
+export const graphSchema = z
+  .object({
+    maxUnresolvedShare: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.05)
+      .describe(
+        "The module graph is degraded when more than this share of relative and alias imports (tsconfig paths, workspace names, #imports) resolve to no file: `check` then exits 2 and `analyze` writes no proposal without --force. Raise it only on purpose.",
+      ),
+    brokenTsconfigs: z
+      .enum(["fail", "warn"])
+      .default("fail")
+      .describe(
+        'A tsconfig that cannot be read, or whose `extends` loops or names a missing file, degrades the graph ("fail"); "warn" reports it and resolves with what could be read.',
+      ),
+  })
+  .strict()
+  .describe("When the module graph is trusted: `check` fails closed on a graph it cannot trust.");
+
 export const forbiddenDependencySchema = z
   .object({
     from: z
@@ -229,6 +249,25 @@ export const checkSchema = z
   })
   .describe("Settings of `decouple check`.");
 
+export const generateSchema = z
+  .object({
+    setup: z
+      .object({
+        module: z.string().min(1).describe("The monolith module that exports it, relative to the root (e.g. \"src/app.ts\")."),
+        export: z.string().min(1).describe("A function called with no arguments before a generated service listens (e.g. one that opens the database)."),
+        teardown: z.string().min(1).optional().describe("A function of the same module called with setup's result on shutdown (e.g. one that closes the database)."),
+      })
+      .strict()
+      .optional()
+      .describe("What prepares the monolith's modules that a generated service calls until `extract` moves them: connections, migrations, event handlers."),
+    testEnv: z
+      .record(z.string(), z.string())
+      .default({})
+      .describe("Environment of the generated services' own tests (e.g. a scratch database: {\"SHOP_DB_FILE\": \":memory:\"})."),
+  })
+  .strict()
+  .describe("Settings of `decouple generate`.");
+
 export const configSchema = z
   .object({
     $schema: z.string().optional(),
@@ -246,13 +285,17 @@ export const configSchema = z
     tsconfig: z
       .string()
       .optional()
-      .describe("The tsconfig that resolves imports, relative to the root (default: tsconfig.json when present)."),
+      .describe(
+        "A tsconfig that resolves every file's imports, relative to the root. Default: each file's own, found as tsserver does (the nearest tsconfig.json or jsconfig.json above it, following solution references to the project that includes it).",
+      ),
+    graph: graphSchema.prefault({}),
     weights: weightsSchema.default(weightsSchema.parse({})),
     clustering: clusteringSchema.default(clusteringSchema.parse({})),
     shared: sharedSchema.default(sharedSchema.parse({})),
     signals: signalsSchema.prefault({}),
     constraints: constraintsSchema.default(constraintsSchema.parse({})),
     check: checkSchema.default(checkSchema.parse({})),
+    generate: generateSchema.default(generateSchema.parse({})),
   })
   .strict()
   .describe("Configuration of decouple (decouple.config.json or decouple.config.ts).");

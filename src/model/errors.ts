@@ -25,6 +25,7 @@ export const USER_ERROR_CODES = {
   DCP008: "broken baseline file",
   DCP009: "git error",
   DCP010: "broken trace export",
+  DCP011: "degraded module graph",
   DCP013: "file cannot be read or written",
 } as const;
 

@@ -1,5 +1,6 @@
 import { Chalk } from "chalk";
 import type { AnalysisResult } from "../analyzer/analyze.js";
+import { describeResolution } from "./describe-resolution.js";
 import { formatTable } from "./format-table.js";
 
 export interface SummaryOptions {
@@ -31,7 +32,8 @@ export function renderAnalysisSummary(result: AnalysisResult, options: SummaryOp
     c.bold(`${graph.modules.length} modules, ${edgePairs} dependencies`) +
       c.dim(` (${graph.externals.length} external packages, ${graph.unresolved.length} unresolved imports, ${result.cycles.length} import cycles)`),
   );
-  lines.push(c.dim(result.tsconfig === null ? "resolved without a tsconfig" : `resolved with ${result.tsconfig}`));
+  lines.push(c.dim(describeResolution(result.resolution)));
+  for (const reason of result.resolution.degraded) lines.push(c.red(`degraded graph: ${reason}`));
   lines.push(c.dim(describeFolders(result.folders)));
   if (result.leftOut.length > 0) {
     const kinds = result.leftOut.map(({ kind, count, reason }) => `${count} ${kind} (${reason})`).join(", ");

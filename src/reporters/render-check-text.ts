@@ -1,4 +1,5 @@
 import { Chalk } from "chalk";
+import { describeResolution } from "./describe-resolution.js";
 import type { CheckResult } from "../checker/check-boundaries.js";
 import { describeKey, oneLine, plural, withPrefix, type CheckReportOptions } from "./render-check-options.js";
 
@@ -18,6 +19,8 @@ export function renderCheckText(result: CheckResult, options: CheckReportOptions
   } else {
     lines.push(`checked ${plural(result.scope.modules, "module")}`);
   }
+  if (result.resolution !== null) lines.push(paint.dim(describeResolution(result.resolution)));
+  for (const reason of result.resolution?.degraded ?? []) lines.push(paint.red(`degraded graph: ${reason}`));
   for (const skipped of result.skipped) lines.push(paint.dim(`skipped ${skipped.id}: ${skipped.reason}`));
   const { errors, warnings, known, stale } = result.summary;
   const verdict = errors > 0 ? paint.red(`${plural(errors, "new error")}`) : paint.green("no new errors");

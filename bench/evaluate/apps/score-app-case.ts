@@ -67,7 +67,8 @@ export async function scoreAppCase(root: string, config: Config, truth: Map<stri
     folders: scoreBestFolders(truth),
     roleNamed: services.filter((service) => service.roleWords.length > 0).map((service) => service.name),
     graph: {
-      tsconfig: result.tsconfig,
+      // The tsconfig that governed most modules, and how many others governed the rest.
+      tsconfig: describeTsconfigs(result.resolution.tsconfigs),
       edges: result.graph.edges.length,
       unresolved: result.graph.unresolved.length,
       externals: result.graph.externals.length,
@@ -76,4 +77,10 @@ export async function scoreAppCase(root: string, config: Config, truth: Map<stri
     shared: { modules: result.boundaries.shared.modules.length, truth: countBy(result.boundaries.shared.modules.flatMap(labelOf)) },
     analyzeMs,
   };
+}
+
+function describeTsconfigs(tsconfigs: { file: string | null; modules: number }[]): string | null {
+  const [first, ...rest] = tsconfigs.filter((entry) => entry.file !== null);
+  if (first === undefined) return null;
+  return `${first.file} (${first.modules})${rest.length > 0 ? ` + ${rest.length} more` : ""}`;
 }

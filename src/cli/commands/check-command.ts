@@ -11,7 +11,8 @@ import { CHECK_FORMATS, CHECK_REPORTERS, type CheckFormat } from "../../reporter
 import { addCacheOptions, cacheDirectoryOf, type CacheFlags } from "../cache-options.js";
 import type { CliConsole } from "../console.js";
 import { VERSION } from "../../model/version.js";
-import { BOUNDARIES_FILE } from "./analyze-command.js";
+import { BOUNDARIES_FILE, DEGRADED_ADVICE } from "./analyze-command.js";
+import type { CheckResult } from "../../checker/check-boundaries.js";
 import { pathValue } from "../parse-options.js";
 
 interface CheckFlags extends CacheFlags {
@@ -41,7 +42,7 @@ export function registerCheckCommand(program: Command, io: CliConsole, setExitCo
     .option("--no-color", "plain text output")
     .action(async (dir: string, flags: CheckFlags) => {
       const [
-        { applyBaseline, checkBoundaries, hasNewErrors, updatedBaseline },
+        { applyBaseline, checkBoundaries, hasNewErrors, untrustedBecause, updatedBaseline },
         { emitDependencyCruiser },
         { emitEslintPluginBoundaries },
         { listChangedFiles },
@@ -73,6 +74,10 @@ export function registerCheckCommand(program: Command, io: CliConsole, setExitCo
       const baselineFile = path.resolve(flags.baseline ?? baselinePathFor(boundariesFile));
       const baseline = readBaseline(baselineFile);
       const changed = flags.changedSince === undefined ? undefined : { since: flags.changedSince, files: listChangedFiles(root, flags.changedSince) };
+      const reporter = CHECK_REPORTERS.get(flags.format);
+      if (reporter === undefined) throw new UserError("DCP006", `unknown --format ${flags.format}; use one of ${CHECK_FORMATS.join(", ")}.`);
+      const render = (checked: CheckResult): string =>
+        reporter(checked, { pathPrefix: toPosix(path.relative(process.cwd(), root)), baselineFile: displayPath(baselineFile), toolVersion: VERSION, color: flags.color && io.color && flags.output === undefined });
       let result = await checkBoundaries({
         root,
         config,
@@ -81,15 +86,19 @@ export function registerCheckCommand(program: Command, io: CliConsole, setExitCo
         changed,
         cacheDirectory: cacheDirectoryOf(root, flags),
       });
+      const untrusted = untrustedBecause(result);
+      if (untrusted.length > 0) {
+        // Fail closed: a graph missing its imports would pass a gate it should fail.
+        if (flags.format === "text") write(render(result));
+        throw new UserError("DCP011", `the module graph cannot be trusted, so check cannot pass: ${untrusted.join("; ")}. ${DEGRADED_ADVICE}`);
+      }
       if (flags.updateBaseline) {
         const next = updatedBaseline(result, baseline);
         writeFileAtomic(baselineFile, toStableJson(next));
         io.err(`wrote ${displayPath(baselineFile)} (${next.violations.length} known violations, was ${baseline.violations.length})\n`);
         result = applyBaseline(result, next);
       }
-      const render = CHECK_REPORTERS.get(flags.format);
-      if (render === undefined) throw new UserError("DCP006", `unknown --format ${flags.format}; use one of ${CHECK_FORMATS.join(", ")}.`);
-      write(render(result, { pathPrefix: toPosix(path.relative(process.cwd(), root)), baselineFile: displayPath(baselineFile), toolVersion: VERSION, color: flags.color && io.color && flags.output === undefined }));
+      write(render(result));
       setExitCode(hasNewErrors(result) ? 1 : 0);
     });
 }
