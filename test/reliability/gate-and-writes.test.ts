@@ -44,6 +44,9 @@ describe("the gate: check cannot be made to pass on a real violation by breaking
     ["two services given one name", (root) => fs.writeFileSync(path.join(root, "decouple.boundaries.json"), JSON.stringify({ ...boundaries, services: boundaries.services.map((service) => ({ ...service, name: "orders" })) }))],
     ["the violating module also listed in the other service", (root) => fs.writeFileSync(path.join(root, "decouple.boundaries.json"), JSON.stringify({ ...boundaries, services: [boundaries.services[0], { ...boundaries.services[1], modules: [...(boundaries.services[1]?.modules ?? []), "src/orders/place-order.ts"] }] }))],
     ["the violating module also listed in shared", (root) => fs.writeFileSync(path.join(root, "decouple.boundaries.json"), JSON.stringify({ ...boundaries, shared: { modules: ["src/orders/place-order.ts"] } }))],
+    ["a tsconfig whose extends loops", (root) => { fs.writeFileSync(path.join(root, "tsconfig.json"), '{ "extends": "./tsconfig.base.json" }'); fs.writeFileSync(path.join(root, "tsconfig.base.json"), '{ "extends": "./tsconfig.json" }'); }],
+    ["a tsconfig that extends a missing file", (root) => fs.writeFileSync(path.join(root, "tsconfig.json"), '{ "extends": "./missing.json" }')],
+    ["a tsconfig that is not JSON", (root) => fs.writeFileSync(path.join(root, "tsconfig.json"), '{ "compilerOptions": ')],
   ];
   for (const [name, breakIt] of breakages) {
     it(`${name}: exit 2, never 0`, () => {
