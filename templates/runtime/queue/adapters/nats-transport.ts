@@ -63,8 +63,8 @@ export async function createNatsTransport(config: QueueConfig): Promise<Transpor
         });
       }
     },
-    async open(topology, prefetch) {
-      return openSource(js, streamName(topology.topic), streamName(topology.queue), config.leaseMs, prefetch, (message, attempt, reason) =>
+    async open(topology) {
+      return openSource(js, streamName(topology.topic), streamName(topology.queue), config.leaseMs, (message, attempt, reason) =>
         send(deadLetterSubject(topology), message, `${message.id}:dlq`, { "x-dead-letter-reason": reason, "x-attempt": String(attempt) }),
       );
     },
@@ -74,7 +74,7 @@ export async function createNatsTransport(config: QueueConfig): Promise<Transpor
       if (!(await jsm.consumers.info(stream, durable).catch(() => null))) {
         await jsm.consumers.add(stream, { durable_name: durable, ack_policy: AckPolicy.Explicit, ack_wait: nanos(config.leaseMs) });
       }
-      return openSource(js, stream, durable, config.leaseMs, 100, async () => undefined);
+      return openSource(js, stream, durable, config.leaseMs, async () => undefined);
     },
     async close() {
       await nc.drain().catch(() => undefined);
@@ -89,31 +89,12 @@ function streamName(name: string): string {
 
 type DeadLetter = (message: WireMessage, attempt: number, reason: string) => Promise<void>;
 
-function openSource(
-  js: ReturnType<typeof jetstream>,
-  stream: string,
-  durable: string,
-  leaseMs: number,
-  prefetch: number,
-  deadLetter: DeadLetter,
-): Source {
-  const buffered: JsMsg[] = [];
-  let wake: (() => void) | null = null;
-  let makeSpace: (() => void) | null = null;
+function openSource(js: ReturnType<typeof jetstream>, stream: string, durable: string, leaseMs: number, deadLetter: DeadLetter): Source {
+  // One pull at a time, sized by the free slots when it was made: a message arrives only for a slot
+  // that waits for it (back-pressure), and each is handed over as soon as it arrives.
+  let batch: AsyncIterator<JsMsg> | null = null;
+  let pending: Promise<IteratorResult<JsMsg>> | null = null;
   let closed = false;
-  const messages = js.consumers.get(stream, durable).then((consumer) => consumer.consume({ max_messages: prefetch }));
-  // Pull as the handlers free up: the iterator pauses while the buffer is full, so the client holds
-  // about `prefetch` messages, and keeps their ack timers from running out while they wait.
-  const pumping = messages.then(async (iterator) => {
-    for await (const msg of iterator) {
-      buffered.push(msg);
-      wake?.();
-      while (buffered.length >= prefetch && !closed) await new Promise<void>((resolve) => (makeSpace = resolve));
-      if (closed) break;
-    }
-  });
-  pumping.catch(() => undefined);
-  const keepAlive = setInterval(() => buffered.forEach((msg) => msg.working()), Math.floor(leaseMs / 3));
 
   const deliver = (msg: JsMsg): Delivery => {
     const message = messageOf(msg);
@@ -128,29 +109,31 @@ function openSource(
       extend: async () => msg.working(),
     };
   };
+  const next = async (): Promise<IteratorResult<JsMsg> | null> => {
+    if (!batch) return null;
+    pending ??= batch.next();
+    const result = await pending;
+    pending = null;
+    if (result.done) batch = null;
+    return result;
+  };
+
   return {
     extendEveryMs: Math.floor(leaseMs / 3),
     async receive(max, signal) {
       if (closed || signal.aborted) return [];
-      await messages;
-      if (buffered.length === 0) {
-        await new Promise<void>((resolve) => {
-          const done = (): void => (clearTimeout(timer), (wake = null), resolve());
-          const timer = setTimeout(done, 1000);
-          wake = done;
-          signal.addEventListener("abort", done, { once: true });
-        });
+      if (!batch) {
+        const consumer = await js.consumers.get(stream, durable);
+        batch = (await consumer.fetch({ max_messages: max, expires: 1000 }))[Symbol.asyncIterator]();
       }
-      const taken = buffered.splice(0, max);
-      makeSpace?.();
-      return taken.map(deliver);
+      const aborted = new Promise<null>((resolve) => signal.addEventListener("abort", () => resolve(null), { once: true }));
+      const result = await Promise.race([next(), aborted]);
+      return result && !result.done ? [deliver(result.value)] : [];
     },
     async close() {
       closed = true;
-      clearInterval(keepAlive);
-      makeSpace?.();
-      (await messages.catch(() => null))?.stop();
-      for (const msg of buffered.splice(0)) msg.nak();
+      // What the open pull still brings (until it expires) goes back at once rather than after the ack wait.
+      for (let result = await next(); result && !result.done; result = await next()) result.value.nak();
     },
   };
 }

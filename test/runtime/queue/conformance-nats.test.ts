@@ -1,0 +1,9 @@
+import { defineConformanceSuite } from "./support/define-conformance-suite.js";
+
+defineConformanceSuite({
+  driver: "nats",
+  env: () => ({ QUEUE_DRIVER: "nats", NATS_URL: process.env.NATS_URL ?? "nats://127.0.0.1:4222" }),
+  crash: true,
+  orderAcrossConsumers: false,
+  orderInQueue: true,
+});
