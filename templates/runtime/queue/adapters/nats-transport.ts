@@ -51,6 +51,9 @@ export async function createNatsTransport(config: QueueConfig): Promise<Transpor
       await ensureStream(streamName(topology.deadLetterQueue), deadLetterSubject(topology));
       const durable = streamName(topology.queue);
       const existing = await jsm.consumers.info(streamName(topology.topic), durable).catch(() => null);
+      if (existing && existing.config.ack_wait !== nanos(config.leaseMs)) {
+        await jsm.consumers.update(streamName(topology.topic), durable, { ack_wait: nanos(config.leaseMs) });
+      }
       if (!existing) {
         await jsm.consumers.add(streamName(topology.topic), {
           durable_name: durable,

@@ -3,6 +3,7 @@ import {
   CreateQueueCommand,
   DeleteMessageCommand,
   GetQueueAttributesCommand,
+  GetQueueUrlCommand,
   ReceiveMessageCommand,
   SendMessageCommand,
   SetQueueAttributesCommand,
@@ -48,8 +49,16 @@ export function createSqsTransport(config: QueueConfig): Transport {
       found = (async () => {
         const attributes: Record<string, string> = { VisibilityTimeout: String(leaseSeconds) };
         if (fifo) attributes.FifoQueue = "true";
-        const created = await sqs.send(new CreateQueueCommand({ QueueName: awsQueue, Attributes: attributes }));
-        const url = created.QueueUrl ?? "";
+        // A queue made earlier with other attributes (another lease) keeps its name: adopt it and update them.
+        const url = await sqs.send(new CreateQueueCommand({ QueueName: awsQueue, Attributes: attributes })).then(
+          (created) => created.QueueUrl ?? "",
+          async (error: unknown) => {
+            if (!/QueueAlreadyExists|QueueNameExists/.test(String(error))) throw error;
+            const existing = (await sqs.send(new GetQueueUrlCommand({ QueueName: awsQueue }))).QueueUrl ?? "";
+            await sqs.send(new SetQueueAttributesCommand({ QueueUrl: existing, Attributes: { VisibilityTimeout: attributes.VisibilityTimeout } }));
+            return existing;
+          },
+        );
         const read = await sqs.send(new GetQueueAttributesCommand({ QueueUrl: url, AttributeNames: ["QueueArn"] }));
         return { url, arn: read.Attributes?.QueueArn ?? "" };
       })();

@@ -9,6 +9,7 @@ import { handleOnce } from "../../../../templates/runtime/queue/idempotency/hand
 import { deferred, openQueue, uniqueNames, waitUntil, type Harness } from "./harness.js";
 import { countEffects, createEffectsTable, recordEffect } from "./effects.js";
 import { spawnConsumer } from "./spawn-consumer.js";
+import { createQueueTransportFor } from "./open-transport.js";
 import { defineOrderingCases } from "./define-ordering-cases.js";
 
 /** The same cases against every adapter; `docs/queues.md` tables which ones apply where. */
@@ -56,10 +57,15 @@ export function defineConformanceSuite(harness: Harness): void {
       });
       const { messageId } = await publisher.publish("item.added", { n: 1 }, { key: "poison" });
       await waitUntil("three attempts", () => attempts.length >= 3);
-      const deadLetters = await readDeadLetters(harness, consumer, producer, 1);
+      // A producer that skipped validation: the consumer checks the payload against the schema too.
+      const { transport } = await createQueueTransportFor(harness, consumer, producer);
+      await transport.publish(`${producer}.events`, { id: "invalid-1", event: "item.added", key: "bad", headers: {}, body: '{"n":"one"}' }, false);
+      const deadLetters = await readDeadLetters(harness, consumer, producer, 2);
+      if (!harness.sharedTransport) await transport.close();
       expect(attempts).toEqual([1, 2, 3]);
-      expect(deadLetters[0]?.id).toBe(messageId);
-      expect(deadLetters[0]?.reason).toMatch(/failed 3 times: Error: handler failed on attempt 3/);
+      const byId = new Map(deadLetters.map((letter) => [letter.id, letter.reason]));
+      expect(byId.get(messageId)).toMatch(/failed 3 times: Error: handler failed on attempt 3/);
+      expect(byId.get("invalid-1")).toMatch(/\/n must be integer/);
       await Promise.all([drain(subscriber), drain(publisher)]);
     });
 
@@ -189,7 +195,7 @@ export function defineConformanceSuite(harness: Harness): void {
       const declaring = await openQueue(harness, consumer);
       await declaring.declare({ from: producer });
       await declaring.close();
-      const env = { ...harness.env(), QUEUE_LEASE_MS: "2000", EFFECTS_DB: dbPath, CONSUMER: consumer, PRODUCER: producer };
+      const env = { QUEUE_LEASE_MS: "3000", ...harness.env(), EFFECTS_DB: dbPath, CONSUMER: consumer, PRODUCER: producer };
       const doomed = spawnConsumer({ ...env, HANG_BEFORE_EFFECT: "before", HANG_AFTER_EFFECT: "after" });
       await waitUntil("the first consumer ready", () => doomed.lines.some((line) => line.type === "ready"), 30_000);
       const before = (await publisher.publish("item.added", { n: 1 }, { key: "before" })).messageId;
@@ -217,7 +223,6 @@ export function defineConformanceSuite(harness: Harness): void {
 }
 
 async function readDeadLetters(harness: Harness, consumer: string, producer: string, count: number): Promise<Array<{ id: string; reason: string }>> {
-  const { createQueueTransportFor } = await import("./open-transport.js");
   const { transport, topology } = await createQueueTransportFor(harness, consumer, producer);
   const source = await transport.openDeadLetters(topology);
   const out: Array<{ id: string; reason: string }> = [];

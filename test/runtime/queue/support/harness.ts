@@ -41,7 +41,7 @@ export function openQueue(harness: Harness, service: string, extra: Partial<Crea
   const transport = harness.sharedTransport?.();
   return createQueue({
     service,
-    config: readQueueConfig(harness.env()),
+    config: readQueueConfig({ QUEUE_LEASE_MS: "3000", ...harness.env() }),
     schemas,
     ...(transport ? { transport } : {}),
     ...extra,
