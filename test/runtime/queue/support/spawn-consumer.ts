@@ -8,10 +8,10 @@ export interface ConsumerProcess {
   kill(): Promise<void>;
 }
 
-const script = fileURLToPath(new URL("./consumer-process.ts", import.meta.url));
+const consumerScript = fileURLToPath(new URL("./consumer-process.ts", import.meta.url));
 
-/** Starts consumer-process.ts under tsx with the given environment. */
-export function spawnConsumer(env: Record<string, string>): ConsumerProcess {
+/** Starts a support script (consumer-process.ts by default) under tsx with the given environment. */
+export function spawnConsumer(env: Record<string, string>, script = consumerScript): ConsumerProcess {
   const child = spawn(process.execPath, ["--import", "tsx", script], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   const lines: Array<Record<string, unknown>> = [];
   let pending = "";
