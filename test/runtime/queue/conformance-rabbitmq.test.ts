@@ -1,3 +1,4 @@
+import { startPrivateRabbitmq } from "./support/private-brokers.js";
 import { defineConformanceSuite } from "./support/define-conformance-suite.js";
 
 defineConformanceSuite({
@@ -6,4 +7,5 @@ defineConformanceSuite({
   crash: true,
   orderAcrossConsumers: true,
   orderInQueue: true,
+  startPrivateBroker: startPrivateRabbitmq,
 });

@@ -12,6 +12,8 @@ import type { QueueConfig } from "../read-queue-config.js";
  */
 export function createRedisTransport(config: QueueConfig): Transport {
   const redis = new Redis(config.redisUrl, { lazyConnect: false });
+  // ioredis reconnects by itself; a failed command rejects where it was issued.
+  redis.on("error", () => undefined);
   const sources = new Set<Source>();
   return {
     async publish(topic, message) {
@@ -51,6 +53,7 @@ return #due`;
 
 function openSource(redis: Redis, topology: Topology, leaseMs: number): Source {
   const blocking = redis.duplicate();
+  blocking.on("error", () => undefined);
   const consumer = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
   const streams = [topology.topic, retryStream(topology)];
   let lastReclaim = 0;

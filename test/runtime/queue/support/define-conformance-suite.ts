@@ -10,6 +10,7 @@ import { deferred, openQueue, uniqueNames, waitUntil, type Harness } from "./har
 import { countEffects, createEffectsTable, recordEffect } from "./effects.js";
 import { spawnConsumer } from "./spawn-consumer.js";
 import { createQueueTransportFor } from "./open-transport.js";
+import { readQueueConfig } from "../../../../templates/runtime/queue/read-queue-config.js";
 import { defineOrderingCases } from "./define-ordering-cases.js";
 
 /** The same cases against every adapter; `docs/queues.md` tables which ones apply where. */
@@ -217,6 +218,48 @@ export function defineConformanceSuite(harness: Harness): void {
       await drain(publisher);
       db.close();
     });
+
+    it.runIf(harness.startPrivateBroker)("loses no acknowledged message when its broker is killed and restarted mid-stream", async () => {
+      const { producer, consumer } = uniqueNames(harness.driver, "restart");
+      const brokerDir = mkdtempSync(join(dir, "broker-"));
+      const broker = await (harness.startPrivateBroker?.(brokerDir) ?? Promise.reject(new Error("no private broker")));
+      try {
+        const config = readQueueConfig({ QUEUE_LEASE_MS: "3000", ...broker.env });
+        const db = openDb(consumer);
+        const publisher = await openQueue(harness, producer, { config });
+        const subscriber = await openQueue(harness, consumer, { config });
+        await subscriber.subscribe({
+          from: producer,
+          concurrency: 4,
+          handler: handleOnce(createSqliteIdempotency(db), consumer, (message, tx) => recordEffect(tx, message.id, message.key)),
+        });
+        const acknowledged: string[] = [];
+        let restarting: Promise<void> | null = null;
+        for (let n = 0; n < 60; n++) {
+          if (n === 20) restarting = broker.crashAndRestart();
+          // A publish the broker did not confirm is the publisher's to repeat (same message id).
+          for (let tries = 0; ; tries++) {
+            try {
+              acknowledged.push((await publisher.publish("item.added", { n }, { key: `k${n % 4}`, messageId: `${producer}-${n}` })).messageId);
+              break;
+            } catch (error) {
+              if (tries > 300) throw error;
+              await new Promise((resolve) => setTimeout(resolve, 100));
+            }
+          }
+        }
+        await restarting;
+        await waitUntil("every acknowledged message handled", () => {
+          const effects = countEffects(db);
+          return acknowledged.every((id) => effects.has(id));
+        }, 60_000);
+        expect([...countEffects(db).values()].every((count) => count === 1)).toBe(true);
+        await Promise.all([drain(subscriber), drain(publisher)]);
+        db.close();
+      } finally {
+        await broker.stop();
+      }
+    }, 120_000);
 
     defineOrderingCases(harness);
   });

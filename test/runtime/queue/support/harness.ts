@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { createQueue, type CreateQueueOptions } from "../../../../templates/runtime/queue/create-queue.js";
 import type { Queue, Transport } from "../../../../templates/runtime/queue/queue-port.js";
 import { readQueueConfig, type QueueDriver } from "../../../../templates/runtime/queue/read-queue-config.js";
+import type { PrivateBroker } from "./private-brokers.js";
 import type { EventSchemas } from "../../../../templates/runtime/queue/validate-payloads.js";
 
 /** What differs between adapters in the conformance suite; everything else is the same test. */
@@ -15,6 +16,8 @@ export interface Harness {
   readonly orderAcrossConsumers: boolean;
   /** The broker keeps publish order within one queue (SQS standard queues do not promise it). */
   readonly orderInQueue: boolean;
+  /** A broker of the test's own that it may kill and restart (the shared ones must stay up). */
+  startPrivateBroker?(dir: string): Promise<PrivateBroker>;
   /** An already-open transport shared by every queue of a test (memory: one process is the broker). */
   sharedTransport?(): Transport;
 }
