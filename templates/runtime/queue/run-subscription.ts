@@ -99,17 +99,35 @@ export function runSubscription(source: Source, options: RunOptions): Subscripti
     track(work);
   };
 
+  // While a backlog waits (the last fetch came back full), give freed slots 10 ms to gather before
+  // fetching: a fetch per freed slot costs a fast consumer a round trip per message, and a slow
+  // handler loses no more than those 10 ms.
+  const refillAt = Math.max(1, Math.floor(options.concurrency / 2));
+  let backlog = false;
+  let gatherUntil = 0;
+  const slotFreed = (): Promise<void> => new Promise<void>((resolve) => (wakeLoop = resolve));
   const loop = async (): Promise<void> => {
     while (!stopping) {
       const free = options.concurrency - inflight.size;
       if (free <= 0) {
-        await new Promise<void>((resolve) => (wakeLoop = resolve));
+        await slotFreed();
         wakeLoop = null;
         continue;
       }
+      if (backlog && free < refillAt) {
+        gatherUntil ||= Date.now() + 10;
+        const left = gatherUntil - Date.now();
+        if (left > 0) {
+          await Promise.race([slotFreed(), sleep(left, abort.signal)]);
+          wakeLoop = null;
+          continue;
+        }
+      }
+      gatherUntil = 0;
       let deliveries: Delivery[];
       try {
         deliveries = await source.receive(free, abort.signal);
+        backlog = deliveries.length >= free;
       } catch (error) {
         if (stopping) break;
         options.observe({ type: "receive-failed", error });

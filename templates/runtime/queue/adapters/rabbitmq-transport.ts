@@ -24,7 +24,8 @@ export async function createRabbitmqTransport(config: QueueConfig): Promise<Tran
         messageId: message.id,
         type: message.event,
         contentType: "application/json",
-        headers: { ...message.headers, ...extra, event: message.event, key: message.key, "message-id": message.id, "x-attempt": attempt },
+        // The id and event travel as AMQP properties; each header costs encoding on both sides.
+        headers: { ...message.headers, ...extra, key: message.key, ...(attempt > 1 ? { "x-attempt": attempt } : {}) },
       }, (error: unknown) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve()));
     });
   };

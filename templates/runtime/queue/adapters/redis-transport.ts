@@ -57,10 +57,13 @@ function openSource(redis: Redis, topology: Topology, leaseMs: number): Source {
   const consumer = `${hostname()}-${process.pid}-${randomUUID().slice(0, 8)}`;
   const streams = [topology.topic, retryStream(topology)];
   let lastReclaim = 0;
+  let lastMove = 0;
 
   const deliver = (stream: string, entryId: string, fields: string[], attempt: number): Delivery => {
     const message = messageOf(fields);
     const settle = async (...commands: string[][]): Promise<void> => {
+      // A plain acknowledgement needs no transaction (and MULTI costs a busy consumer CPU).
+      if (commands.length === 0 && stream === topology.topic) return void (await redis.call("XACK", stream, topology.queue, entryId));
       const multi = redis.multi();
       for (const command of commands) multi.call(command[0] ?? "", ...command.slice(1));
       multi.call("XACK", stream, topology.queue, entryId);
@@ -102,7 +105,11 @@ function openSource(redis: Redis, topology: Topology, leaseMs: number): Source {
     extendEveryMs: Math.floor(leaseMs / 3),
     async receive(max, signal) {
       if (signal.aborted) return [];
-      await redis.eval(moveDueScript, 2, delayedSet(topology), retryStream(topology), String(Date.now()));
+      // Due retries move at most every 100 ms: a round trip per receive would cost a busy consumer dearly.
+      if (Date.now() - lastMove >= 100) {
+        lastMove = Date.now();
+        await redis.eval(moveDueScript, 2, delayedSet(topology), retryStream(topology), String(Date.now()));
+      }
       if (Date.now() - lastReclaim > leaseMs / 4) {
         lastReclaim = Date.now();
         const reclaimed = await reclaim(max);
