@@ -4,6 +4,8 @@ export interface RunResult {
   readonly messagesPerSecond: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
+  /** This process's CPU time (publisher and consumers together) per message: steadier than the rate on a shared machine. */
+  readonly cpuMicrosPerMessage: number;
 }
 
 /** What a measured setup offers: start consumers that call `handled(id)`, then publish. */
@@ -34,6 +36,7 @@ export async function measureRun(setup: RunSetup, consumers: number, total: numb
     if (latencies.length === total) finish();
   });
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   let next = 0;
   const publisher = async (): Promise<void> => {
     while (next < total) {
@@ -48,6 +51,7 @@ export async function measureRun(setup: RunSetup, consumers: number, total: numb
   await allHandled;
   clearTimeout(timeout);
   const elapsed = performance.now() - started;
+  const cpu = process.cpuUsage(cpuBefore);
   await stop();
   await setup.close();
   if (latencies.length < total) throw new Error(`only ${latencies.length} of ${total} messages handled within 120 s`);
@@ -56,6 +60,7 @@ export async function measureRun(setup: RunSetup, consumers: number, total: numb
     messagesPerSecond: (total / elapsed) * 1000,
     p50Ms: latencies[Math.floor(latencies.length * 0.5)] ?? Number.NaN,
     p99Ms: latencies[Math.floor(latencies.length * 0.99)] ?? Number.NaN,
+    cpuMicrosPerMessage: (cpu.user + cpu.system) / total,
   };
 }
 

@@ -22,6 +22,11 @@ export function runSubscription(source: Source, options: RunOptions): Subscripti
   const inflight = new Set<Promise<void>>();
   const keyTails = new Map<string, Promise<void>>();
   const abort = new AbortController();
+  // One timer keeps every running handler's lease alive (Redis, NATS, SQS), not one per message.
+  const running = new Set<Delivery>();
+  const heartbeat = source.extendEveryMs
+    ? setInterval(() => running.forEach((delivery) => void delivery.extend().catch(() => undefined)), source.extendEveryMs)
+    : null;
   let stopping = false;
   let wakeLoop: (() => void) | null = null;
 
@@ -59,9 +64,7 @@ export function runSubscription(source: Source, options: RunOptions): Subscripti
     if (invalid) return deadLetter(delivery, invalid);
 
     const queueMessage: QueueMessage = { id, event: message.event, key: message.key, payload, headers: message.headers, attempt };
-    const heartbeat = source.extendEveryMs
-      ? setInterval(() => void delivery.extend().catch(() => undefined), source.extendEveryMs)
-      : null;
+    running.add(delivery);
     try {
       await options.handler(queueMessage);
     } catch (error) {
@@ -70,7 +73,7 @@ export function runSubscription(source: Source, options: RunOptions): Subscripti
       options.observe({ type: "retried", messageId: id, attempt, delayMs });
       return settle(() => delivery.retry(delayMs));
     } finally {
-      if (heartbeat) clearInterval(heartbeat);
+      running.delete(delivery);
     }
     options.observe({ type: "acked", messageId: id });
     return settle(() => delivery.ack());
@@ -89,9 +92,9 @@ export function runSubscription(source: Source, options: RunOptions): Subscripti
   const start = (delivery: Delivery): void => {
     options.observe({ type: "received", messageId: delivery.message.id });
     const key = delivery.message.key;
-    const previous = keyTails.get(key) ?? Promise.resolve();
+    const previous = keyTails.get(key);
     // Same key: wait for the previous message; if shutdown came meanwhile, give this one back unstarted.
-    const work = previous.then(() => (stopping ? release(delivery) : handle(delivery)));
+    const work = previous ? previous.then(() => (stopping ? release(delivery) : handle(delivery))) : handle(delivery);
     keyTails.set(key, work);
     void work.finally(() => {
       if (keyTails.get(key) === work) keyTails.delete(key);
@@ -148,6 +151,7 @@ export function runSubscription(source: Source, options: RunOptions): Subscripti
     wakeLoop?.();
     await looping;
     while (inflight.size > 0) await Promise.allSettled([...inflight]);
+    if (heartbeat) clearInterval(heartbeat);
     await source.close();
   };
   return { close: () => (closing ??= close()) };

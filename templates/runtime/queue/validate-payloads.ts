@@ -12,8 +12,17 @@ export interface EventSchemas {
 
 export type PayloadCheck = (event: string, payload: unknown) => string | null;
 
+// Compiling costs milliseconds: every queue of a process built from the same schemas shares one check.
+const compiled = new WeakMap<EventSchemas, PayloadCheck>();
+
 /** Compiles every schema once; returns null for a valid payload or a one-line reason. */
 export function createPayloadCheck(schemas: EventSchemas): PayloadCheck {
+  let check = compiled.get(schemas);
+  if (!check) compiled.set(schemas, (check = compilePayloadCheck(schemas)));
+  return check;
+}
+
+function compilePayloadCheck(schemas: EventSchemas): PayloadCheck {
   const ajv = new Ajv2020({ allErrors: false, strict: false });
   // ajv-formats is CommonJS: under NodeNext its default import is module.exports, which carries `.default`.
   addFormatsModule.default(ajv);

@@ -59,8 +59,10 @@ function openSource(redis: Redis, topology: Topology, leaseMs: number): Source {
   let lastReclaim = 0;
   let lastMove = 0;
 
-  const deliver = (stream: string, entryId: string, fields: string[], attempt: number): Delivery => {
-    const message = messageOf(fields);
+  const deliver = (stream: string, entryId: string, fields: string[], earlierDeliveries = 0): Delivery => {
+    const meta = metaOf(fields);
+    const message = messageOf(meta, valueOf(fields, "body"));
+    const attempt = (Number(meta.attempt) || 1) + earlierDeliveries;
     const settle = async (...commands: string[][]): Promise<void> => {
       // A plain acknowledgement needs no transaction (and MULTI costs a busy consumer CPU).
       if (commands.length === 0 && stream === topology.topic) return void (await redis.call("XACK", stream, topology.queue, entryId));
@@ -94,7 +96,7 @@ function openSource(redis: Redis, topology: Topology, leaseMs: number): Source {
         // A reclaimed entry was delivered before and not acknowledged: its earlier deliveries count.
         const pending = await redis.call("XPENDING", stream, topology.queue, entryId, entryId, "1");
         const deliveries = Number((Array.isArray(pending) && Array.isArray(pending[0]) ? pending[0][3] : 1) ?? 1);
-        out.push(deliver(stream, entryId, fields, attemptOf(fields) + deliveries - 1));
+        out.push(deliver(stream, entryId, fields, deliveries - 1));
       }
       if (out.length >= max) break;
     }
@@ -120,7 +122,7 @@ function openSource(redis: Redis, topology: Topology, leaseMs: number): Source {
       for (const streamReply of Array.isArray(reply) ? reply : []) {
         if (!Array.isArray(streamReply)) continue;
         const stream = String(streamReply[0]);
-        for (const [entryId, fields] of entriesOf(streamReply[1])) out.push(deliver(stream, entryId, fields, attemptOf(fields)));
+        for (const [entryId, fields] of entriesOf(streamReply[1])) out.push(deliver(stream, entryId, fields));
       }
       return out;
     },
@@ -143,11 +145,12 @@ function openDeadLetterSource(redis: Redis, topology: Topology): Source {
       }
       if (!Array.isArray(reply) || !Array.isArray(reply[0])) return [];
       return entriesOf(reply[0][1]).map(([entryId, fields]) => {
-        const message = messageOf(fields);
+        const meta = metaOf(fields);
+        const message = messageOf(meta, valueOf(fields, "body"));
         const reason = valueOf(fields, "reason");
         return {
           message: { ...message, headers: { ...message.headers, "x-dead-letter-reason": reason } },
-          attempt: attemptOf(fields),
+          attempt: Number(meta.attempt) || 1,
           ack: async () => void (await redis.multi().call("XACK", stream, "reader", entryId).call("XDEL", stream, entryId).exec()),
           retry: async () => undefined,
           deadLetter: async () => undefined,
@@ -168,8 +171,10 @@ async function createGroup(redis: Redis, stream: string, group: string, from: st
   }
 }
 
+// Two fields, not six: each one costs encoding and parsing on every message.
 function fieldsOf(message: WireMessage, attempt: number): string[] {
-  return ["id", message.id, "event", message.event, "key", message.key, "headers", JSON.stringify(message.headers), "body", message.body, "attempt", String(attempt)];
+  const meta = { id: message.id, event: message.event, key: message.key, headers: message.headers, attempt };
+  return ["meta", JSON.stringify(meta), "body", message.body];
 }
 
 function entriesOf(value: unknown): Array<[string, string[]]> {
@@ -187,18 +192,18 @@ function valueOf(fields: readonly string[], name: string): string {
   return "";
 }
 
-function attemptOf(fields: readonly string[]): number {
-  return Number(valueOf(fields, "attempt")) || 1;
+function metaOf(fields: readonly string[]): Record<string, unknown> {
+  const meta: unknown = JSON.parse(valueOf(fields, "meta") || "{}");
+  return typeof meta === "object" && meta !== null ? Object.fromEntries(Object.entries(meta)) : {};
 }
 
-function messageOf(fields: readonly string[]): WireMessage {
-  const headers: unknown = JSON.parse(valueOf(fields, "headers") || "{}");
+function messageOf(meta: Record<string, unknown>, body: string): WireMessage {
   return {
-    id: valueOf(fields, "id"),
-    event: valueOf(fields, "event"),
-    key: valueOf(fields, "key"),
-    headers: isStringRecord(headers) ? headers : {},
-    body: valueOf(fields, "body"),
+    id: String(meta.id ?? ""),
+    event: String(meta.event ?? ""),
+    key: String(meta.key ?? ""),
+    headers: isStringRecord(meta.headers) ? meta.headers : {},
+    body,
   };
 }
 
