@@ -78,7 +78,12 @@ class MemoryQueue {
   async take(max: number, signal: AbortSignal): Promise<Entry[]> {
     if (this.ready.length === 0 && !signal.aborted) {
       await new Promise<void>((resolve) => {
-        const done = (): void => (this.waiters.delete(done), clearTimeout(timer), resolve());
+        const done = (): void => {
+          this.waiters.delete(done);
+          clearTimeout(timer);
+          signal.removeEventListener("abort", done);
+          resolve();
+        };
         const timer = setTimeout(done, 1000);
         this.waiters.add(done);
         signal.addEventListener("abort", done, { once: true });

@@ -129,8 +129,10 @@ function openSource(js: ReturnType<typeof jetstream>, stream: string, durable: s
         const consumer = await js.consumers.get(stream, durable);
         batch = (await consumer.fetch({ max_messages: max, expires: 1000 }))[Symbol.asyncIterator]();
       }
-      const aborted = new Promise<null>((resolve) => signal.addEventListener("abort", () => resolve(null), { once: true }));
+      let onAbort = (): void => undefined;
+      const aborted = new Promise<null>((resolve) => signal.addEventListener("abort", (onAbort = () => resolve(null)), { once: true }));
       const result = await Promise.race([next(), aborted]);
+      signal.removeEventListener("abort", onAbort);
       return result && !result.done ? [deliver(result.value)] : [];
     },
     async close() {

@@ -125,7 +125,12 @@ function openSource(model: RecoveringChannelModel, queue: string, prefetch: numb
       await consumer.get();
       if (buffered.length === 0) {
         await new Promise<void>((resolve) => {
-          const done = (): void => (clearTimeout(timer), (wake = null), resolve());
+          const done = (): void => {
+            clearTimeout(timer);
+            wake = null;
+            signal.removeEventListener("abort", done);
+            resolve();
+          };
           const timer = setTimeout(done, 1000);
           wake = done;
           signal.addEventListener("abort", done, { once: true });
