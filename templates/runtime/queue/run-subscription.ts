@@ -121,7 +121,8 @@ export function runSubscription(source: Source, options: RunOptions): Subscripti
         gatherUntil ||= Date.now() + 10;
         const left = gatherUntil - Date.now();
         if (left > 0) {
-          await Promise.race([slotFreed(), sleep(left, abort.signal)]);
+          // close() wakes the loop itself: no abort listener per wait.
+          await Promise.race([slotFreed(), new Promise((resolve) => setTimeout(resolve, left))]);
           wakeLoop = null;
           continue;
         }
