@@ -17,19 +17,17 @@ export function createSqliteIdempotency(db: Database): IdempotencyStore<Database
   };
   ensure();
   const insert = db.prepare(`INSERT INTO ${idempotencyTable} (consumer, message_id, processed_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING`);
+  const run = db.transaction((consumer: string, messageId: string, effect: (tx: Database) => void | Promise<void>): boolean => {
+    if (insert.run(consumer, messageId, new Date().toISOString()).changes === 0) return true;
+    const result = effect(db);
+    if (result instanceof Promise) {
+      throw new Error("A SQLite effect must be synchronous: better-sqlite3 cannot hold a transaction across await.");
+    }
+    return false;
+  });
   return {
     ensureTable: async () => ensure(),
-    async runOnce(consumer, messageId, effect) {
-      const run = db.transaction((): boolean => {
-        if (insert.run(consumer, messageId, new Date().toISOString()).changes === 0) return true;
-        const result = effect(db);
-        if (result instanceof Promise) {
-          throw new Error("A SQLite effect must be synchronous: better-sqlite3 cannot hold a transaction across await.");
-        }
-        return false;
-      });
-      // IMMEDIATE takes the write lock first, so two consumers of one message never both get past the insert.
-      return { duplicate: run.immediate() };
-    },
+    // IMMEDIATE takes the write lock first, so two consumers of one message never both get past the insert.
+    runOnce: async (consumer, messageId, effect) => ({ duplicate: run.immediate(consumer, messageId, effect) }),
   };
 }
