@@ -2,7 +2,7 @@
  * The programmatic API: everything returns data and nothing prints. The CLI is a thin layer on top.
  */
 export { analyze, type AnalyzeOptions, type AnalysisResult } from "./analyzer/analyze.js";
-export { extractModuleGraph, type ExtractOptions, type ExtractedGraph } from "./analyzer/extract-module-graph.js";
+export { extractModuleGraph, type ExtractOptions, type ExtractedGraph } from "./graph/extract-module-graph.js";
 export { loadConfig } from "./config/load-config.js";
 export { readBoundaries } from "./io/read-boundaries.js";
 export { defineConfig, configSchema, type Config, type UserConfig } from "./model/config.js";

@@ -1,5 +1,5 @@
 import { analyze } from "../../src/analyzer/analyze.js";
-import { extractModuleGraph } from "../../src/analyzer/extract-module-graph.js";
+import { extractModuleGraph } from "../../src/graph/extract-module-graph.js";
 import type { Config } from "../../src/model/config.js";
 import { adjustedRandIndex, normalizedMutualInformation } from "../../src/scoring/compare-partitions.js";
 import { runPlainLouvain } from "./run-plain-louvain.js";

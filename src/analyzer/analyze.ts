@@ -7,16 +7,23 @@ import { proposePartition, type Partition, type PartitionOptions } from "../clus
 import { openPartitionCache, partitionKey } from "./partition-cache.js";
 import { scoreBoundaries, type OverallScore, type ServiceScore } from "../scoring/score-boundaries.js";
 import { buildBoundaries } from "./build-boundaries.js";
-import { buildCouplingGraph, type Coupling } from "./build-coupling-graph.js";
-import { extractModuleGraph } from "./extract-module-graph.js";
+import { buildCouplingGraph, type Coupling } from "../graph/build-coupling-graph.js";
+import { extractModuleGraph } from "../graph/extract-module-graph.js";
+import type { LeftOut } from "../graph/discover-files.js";
 import { collectSignals, type SignalSummary } from "../signals/collect-signals.js";
 import { tableUses } from "../signals/data-coupling.js";
 import { explainServices, type ServiceEvidence } from "./explain-services.js";
 import { measureStability, type Stability } from "./measure-stability.js";
 import { planExtraction, type ExtractionStep } from "./plan-extraction.js";
 import { tableOwnership, type TableOwnership } from "./table-ownership.js";
-import { findCycles } from "./find-cycles.js";
+import { entityOfModules, readGraphRoles } from "../signals/entity-coupling.js";
+import { detectFolderShape, type FolderShapeReport } from "../signals/folder-shape.js";
+import { deployableOf, findDeployables, type Deployable } from "../signals/find-deployables.js";
+import { dropNameLinksAcrossDeployables } from "../signals/within-deployables.js";
+import { findCycles } from "../graph/find-cycles.js";
 import { nameServices } from "./name-services.js";
+import { nameByFolder } from "./name-by-folder.js";
+import type { ServiceName } from "../model/service-name.js";
 import { describeChanges, pinsOf, reconcileNames, type BoundaryChanges } from "./reconcile-boundaries.js";
 
 export interface AnalyzeOptions {
@@ -35,6 +42,9 @@ export interface AnalyzeOptions {
   onProgress?: (message: string) => void;
 }
 
+/** Signals read from names rather than code: they may not join deployables that never import each other. */
+const NAME_SIGNALS = new Set(["names", "entities"]);
+
 /** Alternative runs for the stability measure: (seed offset, resolution factor). */
 const CONFIDENCE_RUNS: [number, number][] = [
   [1, 1],
@@ -45,8 +55,8 @@ const CONFIDENCE_RUNS: [number, number][] = [
   [6, 1.1],
 ];
 
-export type { Warning, Stage } from "./extract-module-graph.js";
-import type { Stage, Warning } from "./extract-module-graph.js";
+export type { Warning, Stage } from "../graph/extract-module-graph.js";
+import type { Stage, Warning } from "../graph/extract-module-graph.js";
 
 export interface AnalysisResult {
   version: 1;
@@ -57,6 +67,12 @@ export interface AnalysisResult {
   /** Groups of modules that import each other in a cycle. */
   cycles: string[][];
   boundaries: Boundaries;
+  /** Files of the default kinds left out of the graph (tests, tool configs, migrations…): how many and why. */
+  leftOut: LeftOut[];
+  /** Applications and libraries the repository already deploys or publishes apart. */
+  deployables: Deployable[];
+  /** Whether the codebase's folders are cut by feature or by technical role. */
+  folders: FolderShapeReport;
   /** Why each shared module is shared. */
   sharedReasons: Record<string, SharedReason>;
   scores: { services: ServiceScore[]; overall: OverallScore };
@@ -89,7 +105,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
     return result;
   };
   const { config } = options;
-  const { graph, tsconfig, warnings } = await extractModuleGraph({
+  const { graph, tsconfig, warnings, leftOut } = await extractModuleGraph({
     root,
     config,
     workers: options.workers,
@@ -98,6 +114,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
     time,
   });
 
+  const deployables = findDeployables(root, graph.modules.map((module) => module.id));
+  const applications = deployables.filter((deployable) => deployable.kind === "application");
   const { couplings, barrels, signals } = await time("couple", async () => ({
     couplings: buildCouplingGraph(graph, config.weights),
     barrels: findBarrels(graph),
@@ -109,9 +127,23 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
   const { partition, names, cycles, alternatives, dependencies, nodes } = await time("cluster", () => {
     const nodes = graph.modules.map((module) => module.id as string);
     const dependencies = dependenciesOf(couplings);
+    const ownerOf = deployableOf(nodes, deployables);
+    const clusteredSignals =
+      deployables.length < 2
+        ? signals.signals
+        : signals.signals.map((signal) =>
+            NAME_SIGNALS.has(signal.name) ? { ...signal, pairs: dropNameLinksAcrossDeployables(signal.pairs, ownerOf, dependencies) } : signal,
+          );
     const known = new Set(nodes);
     const pinnedGroups = new Map([...pins].filter(([module]) => known.has(module)));
     for (const module of options.previous?.shared.pinned ?? []) if (known.has(module)) pinnedGroups.delete(module);
+    // Applications a repository already deploys apart are services already: each is kept whole.
+    if (applications.length >= 2 && !config.clustering.splitDeployables) {
+      const sharedPins = new Set(options.previous?.shared.pinned ?? []);
+      for (const [module, application] of deployableOf(nodes, applications)) {
+        if (!pinnedGroups.has(module) && !sharedPins.has(module)) pinnedGroups.set(module, `\0deployable:${application.folder}`);
+      }
+    }
     const partitionOptions = {
       seed: options.seed ?? config.clustering.seed,
       resolution: config.clustering.resolution,
@@ -124,7 +156,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
       barrels,
       pinnedGroups,
       groupAnchors: new Map((options.previous?.services ?? []).map((service) => [service.name, service.modules])),
-      signals: signals.signals,
+      signals: clusteredSignals,
+      domainModules: new Set(entityOfModules(readGraphRoles(graph)).keys()),
       constraints: config.constraints,
     };
     const cache = options.cacheDirectory === undefined ? undefined : openPartitionCache(options.cacheDirectory);
@@ -150,7 +183,12 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
       : undefined;
     cache?.save();
     const exportsOf = new Map(graph.modules.map((module) => [module.id as string, module.exports]));
-    const proposed = nameServices(partition.services.map((modules) => ({ modules, exports: exportsOf })));
+    const byFolder = nameByFolder(partition.services, nodes.length);
+    const byWords = nameServices(
+      partition.services.map((modules) => ({ modules, exports: exportsOf })),
+      new Set([SHARED, ...byFolder.filter((name) => name !== undefined)]),
+    );
+    const proposed = byFolder.map((name, index) => name ?? (byWords[index] as ServiceName));
     const names = reconcileNames(partition.services, proposed, options.previous, pins);
     return { partition, names, cycles: moduleCycles(graph), alternatives, dependencies, nodes };
   });
@@ -199,6 +237,9 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
     stability: alternatives === undefined ? null : measureStability(boundaries.services, alternatives),
     tables,
     plan: planExtraction(graph, boundaries, tables),
+    leftOut,
+    deployables,
+    folders: detectFolderShape(graph.modules.map((module) => module.id)),
     sharedReasons: Object.fromEntries([...partition.shared].sort(([a], [b]) => (a < b ? -1 : 1))),
     scores,
     changes: options.previous === undefined ? null : describeChanges(options.previous, boundaries),

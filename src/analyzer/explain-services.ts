@@ -1,6 +1,7 @@
-import { undirectedGraph, scaleSignals, type Signal } from "../clustering/propose-partition.js";
+import { undirectedGraph, scaleSignals } from "../clustering/propose-partition.js";
+import type { Signal } from "../signals/signal.js";
 import type { Dependencies } from "../clustering/detect-shared-modules.js";
-import { round } from "../scoring/score-boundaries.js";
+import { round } from "../scoring/round-score.js";
 
 export interface ServiceEvidence {
   service: string;

@@ -1,4 +1,4 @@
-import { round } from "../scoring/score-boundaries.js";
+import { round } from "../scoring/round-score.js";
 
 export interface Stability {
   /** Per module: how much of its service it keeps across the other runs (mean Jaccard, 0..1). */

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { z } from "zod";
-import { describeZodError } from "../config/load-config.js";
+import { describeZodError } from "../io/describe-zod-error.js";
 import { UserError } from "../model/errors.js";
 import { compareStrings } from "../model/module-id.js";
 import type { ViolationKey } from "./types.js";

@@ -1,10 +1,9 @@
 import path from "node:path";
-import { extractModuleGraph } from "../analyzer/extract-module-graph.js";
+import { extractModuleGraph } from "../graph/extract-module-graph.js";
 import type { Boundaries } from "../model/boundaries.js";
 import type { Config } from "../model/config.js";
 import type { ModuleGraph } from "../model/module-graph.js";
 import { keyOf, toBaseline, type Baseline } from "./baseline.js";
-import { extractChangedGraph } from "./extract-changed-graph.js";
 import { RULES } from "./rules/index.js";
 import { runRules, type RuleFinding } from "./run-rules.js";
 import type { Severity, ViolationKey } from "./types.js";
@@ -48,7 +47,9 @@ export interface CheckOptions {
 export async function checkBoundaries(options: CheckOptions): Promise<CheckResult> {
   const root = path.resolve(options.root);
   if (options.changed !== undefined) {
-    const { graph, scope, parsed } = await extractChangedGraph(root, options.config, options.changed.files);
+    const files = options.changed.files.map((file) => path.join(root, ...file.split("/")));
+    const { graph, parsed } = await extractModuleGraph({ root, config: options.config, cacheDirectory: options.cacheDirectory, files });
+    const scope: string[] = graph.modules.map((module) => module.id);
     return evaluateCheck(graph, options.boundaries, options.config, options.baseline, { mode: "changed", since: options.changed.since, modules: scope, parsed });
   }
   const { graph, warnings } = await extractModuleGraph({ root, config: options.config, cacheDirectory: options.cacheDirectory });

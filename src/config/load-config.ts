@@ -1,9 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import type { ZodError } from "zod";
 import { configSchema, type Config } from "../model/config.js";
 import { UserError } from "../model/errors.js";
+import { describeZodError } from "../io/describe-zod-error.js";
 
 const OWN_API = fileURLToPath(new URL(`../api${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url));
 
@@ -44,12 +44,4 @@ async function readConfigFile(file: string): Promise<unknown> {
   } catch (error) {
     throw new UserError("DCP004", `cannot load ${file}: ${(error as Error).message.split("\n")[0]}`);
   }
-}
-
-/** The first problem, with its path in the file: "weights.type: Expected number, received string". */
-export function describeZodError(error: ZodError): string {
-  const issue = error.issues[0];
-  if (issue === undefined) return "invalid";
-  const where = issue.path.length > 0 ? issue.path.join(".") : "(top level)";
-  return `${where}: ${issue.message}`;
 }

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import { boundariesSchema, type Boundaries } from "../model/boundaries.js";
 import { UserError } from "../model/errors.js";
-import { describeZodError } from "../config/load-config.js";
+import { describeZodError } from "./describe-zod-error.js";
 
 /** Reads and validates a boundaries file; undefined when it does not exist and `optional` is set. */
 export function readBoundaries(file: string, optional: true): Boundaries | undefined;

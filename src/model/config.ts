@@ -1,27 +1,10 @@
+import { DEFAULT_EXCLUDE } from "./left-out-by-default.js";
 import { z } from "zod";
 
 /** Module kinds every analysis reads unless the config says otherwise. */
 export const DEFAULT_INCLUDE = ["**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}"];
 
-/** Not part of the monolith's own code: dependencies, build output, declarations, tests, benchmarks and stories. */
-export const DEFAULT_EXCLUDE = [
-  "**/node_modules/**",
-  "**/dist/**",
-  "**/build/**",
-  "**/out/**",
-  "**/coverage/**",
-  "**/.git/**",
-  "**/*.d.ts",
-  "**/*.d.mts",
-  "**/*.d.cts",
-  "**/*.test.*",
-  "**/*.spec.*",
-  "**/*.bench.*",
-  "**/*.stories.*",
-  "**/__tests__/**",
-  "**/__mocks__/**",
-  "decouple.config.*",
-];
+export { DEFAULT_EXCLUDE };
 
 const severity = z.enum(["error", "warn", "off"]);
 
@@ -75,6 +58,12 @@ export const clusteringSchema = z
       .min(1)
       .default(4)
       .describe("Seeded clustering runs; the most modular result wins."),
+    splitDeployables: z
+      .boolean()
+      .default(false)
+      .describe(
+        "In a repository of several applications (apps/*, Nx or Nest projects of type application, workspace packages with a start script), each application is already a service and is kept whole; true proposes splits inside them too.",
+      ),
   })
   .describe("How modules are grouped into services.");
 
@@ -139,6 +128,14 @@ export const signalsSchema = z
       "Modules one barrel (index.ts) re-exports are published together; in a codebase of packages, each package's barrel is its public surface. On by default: on eight merged @effect packages it took NMI from 0.650 to 0.83.",
     ),
     names: structuralSignal(0.2, "A weak signal: modules whose file names and exports share domain words."),
+    entities: structuralSignal(
+      1,
+      "Modules in different roles named after the same entity (documents route, document presenter, Document model) are one domain's layers. Entities are what the codebase's models, entities and schemas are named after.",
+    ),
+    folders: structuralSignal(
+      1,
+      "Modules in one feature folder (orders/, not controllers/) belong together; folders named after a role add nothing, so a codebase laid out by layers gets nothing from it.",
+    ),
     data: z
       .object({
         enabled: z.boolean().default(false).describe("Off by default: it reads SQL and ORM code, not only imports."),
@@ -204,12 +201,27 @@ export const constraintsSchema = z
   .strict()
   .describe("Rules the proposal must honour, whatever the coupling says.");
 
+export const forbiddenDependencySchema = z
+  .object({
+    from: z
+      .string()
+      .min(1)
+      .describe('The modules the rule is about: a service name (or "shared"), or a glob of module paths, which has a slash (e.g. "src/graph/**").'),
+    to: z.string().min(1).describe("What they may not depend on: a service name, \"shared\", or a glob of module paths."),
+    reason: z.string().min(1).describe("Why not: printed with every violation, so the person who meets it knows the intent."),
+  })
+  .strict();
+
 export const checkSchema = z
   .object({
     rules: z
       .record(z.string(), severity)
       .default({})
       .describe("Severity per rule id (error, warn, off); see docs/rules/."),
+    forbidden: z
+      .array(forbiddenDependencySchema)
+      .default([])
+      .describe("Dependencies that must not exist, such as a layering (rule no-forbidden-dependency; docs/rules/no-forbidden-dependency.md)."),
   })
   .describe("Settings of `decouple check`.");
 

@@ -8,6 +8,19 @@ export interface SummaryOptions {
   boundariesFile: string;
 }
 
+/** What the folder layout says and how decouple uses it. */
+export function describeFolders({ shape, roleFolderShare, featureFolderShare }: AnalysisResult["folders"]): string {
+  const percent = (share: number): string => `${Math.round(share * 100)}%`;
+  switch (shape) {
+    case "role":
+      return `folders by role (${percent(roleFolderShare)} of modules in folders such as controllers/, services/): layers are not services, so the folders are not followed`;
+    case "domain":
+      return `folders by feature (${percent(featureFolderShare)} of modules in feature folders): followed unless the coupling disagrees`;
+    case "mixed":
+      return `folders mixed (${percent(featureFolderShare)} of modules in feature folders, ${percent(roleFolderShare)} in role folders): feature folders followed unless the coupling disagrees`;
+  }
+}
+
 /** The terminal summary of an analysis: graph size, proposed services with scores, what changed, warnings. */
 export function renderAnalysisSummary(result: AnalysisResult, options: SummaryOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
@@ -19,6 +32,11 @@ export function renderAnalysisSummary(result: AnalysisResult, options: SummaryOp
       c.dim(` (${graph.externals.length} external packages, ${graph.unresolved.length} unresolved imports, ${result.cycles.length} import cycles)`),
   );
   lines.push(c.dim(result.tsconfig === null ? "resolved without a tsconfig" : `resolved with ${result.tsconfig}`));
+  lines.push(c.dim(describeFolders(result.folders)));
+  if (result.leftOut.length > 0) {
+    const kinds = result.leftOut.map(({ kind, count, reason }) => `${count} ${kind} (${reason})`).join(", ");
+    lines.push(c.dim(`left out by default: ${kinds}; \`exclude\` in the config changes this`));
+  }
   lines.push("");
   lines.push(c.bold(`Proposed services: ${scores.overall.services}`));
   const stability = result.stability;
@@ -30,7 +48,7 @@ export function renderAnalysisSummary(result: AnalysisResult, options: SummaryOp
     service.cohesion.toFixed(2),
     String(service.afferent),
     String(service.efferent),
-    service.instability.toFixed(2),
+    service.instability === null ? "-" : service.instability.toFixed(2),
     String(service.apiSymbols),
     ...(stability ? [(stability.services[service.name] ?? 0).toFixed(2)] : []),
   ]);

@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { z } from "zod";
-import { describeZodError } from "../config/load-config.js";
+import { describeZodError } from "../io/describe-zod-error.js";
 import { boundariesSchema, SHARED } from "../model/boundaries.js";
 import { UserError } from "../model/errors.js";
 import { parseModuleId } from "../model/module-id.js";

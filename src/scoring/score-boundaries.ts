@@ -1,5 +1,10 @@
-import type { Coupling } from "../analyzer/build-coupling-graph.js";
-import { buildWeightedGraph, modularity } from "../clustering/weighted-graph.js";
+import type { Coupling } from "../graph/build-coupling-graph.js";
+import { computeCutWeight } from "./compute-cut-weight.js";
+import { computeInstability } from "./compute-instability.js";
+import { computeModularity } from "./compute-modularity.js";
+import type { Partition } from "./partition.js";
+import { round } from "./round-score.js";
+
 
 export interface ServiceScore {
   name: string;
@@ -9,10 +14,10 @@ export interface ServiceScore {
   cohesion: number;
   /** Ca: modules of other services that depend on a module of this one. */
   afferent: number;
-  /** Ce: modules of this service that depend on a module of another one (Martin's, as `score` counts it). */
+  /** Ce: modules of this service that depend on a module of another one (Martin's). */
   efferent: number;
-  /** efferent / (afferent + efferent): 0 is stable (only depended on), 1 is unstable. */
-  instability: number;
+  /** efferent / (afferent + efferent): 0 is stable (only depended on), 1 is unstable; null when Ca + Ce = 0. */
+  instability: number | null;
   /** Exported symbols other services use. */
   apiSymbols: number;
 }
@@ -37,53 +42,48 @@ export interface ScoreInput {
   sharedModules: number;
 }
 
+/**
+ * The scores `analyze` prints: per service and overall. Instability, modularity and the cut share
+ * are the functions `score` reports (docs/metrics.md), so the two commands never disagree.
+ */
 export function scoreBoundaries(input: ScoreInput): { services: ServiceScore[]; overall: OverallScore } {
+  const partition: Partition = { serviceOf: input.serviceOf, services: input.services };
   const internal = new Map<string, number>();
   const touching = new Map<string, number>();
-  const afferent = new Map<string, Set<string>>();
-  const efferent = new Map<string, Set<string>>();
   const crossing = { value: 0, typeOnly: 0 };
-  let totalWeight = 0;
-  let cutWeight = 0;
-  const pairs: [string, string, number][] = [];
-
   for (const coupling of input.couplings) {
     const from = input.serviceOf.get(coupling.from);
     const to = input.serviceOf.get(coupling.to);
     if (from === undefined || to === undefined) continue; // shared on either end
-    totalWeight += coupling.weight;
-    pairs.push([coupling.from, coupling.to, coupling.weight]);
     touching.set(from, (touching.get(from) ?? 0) + coupling.weight);
     if (from === to) {
       internal.set(from, (internal.get(from) ?? 0) + coupling.weight);
       continue;
     }
     touching.set(to, (touching.get(to) ?? 0) + coupling.weight);
-    cutWeight += coupling.weight;
     if (coupling.typeOnly) crossing.typeOnly++;
     else crossing.value++;
-    addTo(efferent, from, coupling.from);
-    addTo(afferent, to, coupling.from);
+  }
+  const instability = computeInstability(partition, input.couplings);
+  const members = new Map<string, string[]>();
+  for (const [module, service] of input.serviceOf) {
+    const list = members.get(service) ?? [];
+    list.push(module);
+    members.set(service, list);
   }
 
-  const communities = new Map<string, number>();
-  const index = new Map(input.services.map((name, i) => [name, i]));
-  for (const [module, service] of input.serviceOf) communities.set(module, index.get(service) ?? -1);
-  const graph = buildWeightedGraph(input.serviceOf.keys(), pairs);
-
   const services = input.services.map((name): ServiceScore => {
-    const modules = [...input.serviceOf].filter(([, service]) => service === name).map(([module]) => module);
-    const ca = afferent.get(name)?.size ?? 0;
-    const ce = efferent.get(name)?.size ?? 0;
+    const modules = members.get(name) ?? [];
+    const coupled = instability.get(name);
     const touched = touching.get(name) ?? 0;
     return {
       name,
       files: modules.length,
       lines: modules.reduce((sum, module) => sum + (input.lines.get(module) ?? 0), 0),
       cohesion: round(touched === 0 ? 1 : (internal.get(name) ?? 0) / touched),
-      afferent: ca,
-      efferent: ce,
-      instability: round(ca + ce === 0 ? 0 : ce / (ca + ce)),
+      afferent: coupled?.afferent ?? 0,
+      efferent: coupled?.efferent ?? 0,
+      instability: coupled === undefined || coupled.instability === null ? null : round(coupled.instability),
       apiSymbols: input.apiSymbols.get(name) ?? 0,
     };
   });
@@ -92,20 +92,9 @@ export function scoreBoundaries(input: ScoreInput): { services: ServiceScore[]; 
     overall: {
       services: input.services.length,
       sharedModules: input.sharedModules,
-      modularity: round(modularity(graph, communities)),
+      modularity: round(computeModularity(partition, input.couplings)),
       crossBoundaryEdges: crossing,
-      cutWeightShare: round(totalWeight === 0 ? 0 : cutWeight / totalWeight),
+      cutWeightShare: round(computeCutWeight(partition, input.couplings).share),
     },
   };
-}
-
-function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
-  const set = map.get(key) ?? new Set<string>();
-  set.add(value);
-  map.set(key, set);
-}
-
-/** Four decimals: enough to compare, stable across platforms' float printing. */
-export function round(value: number): number {
-  return Math.round(value * 10_000) / 10_000;
 }

@@ -1,4 +1,4 @@
-import type { Coupling } from "../analyzer/build-coupling-graph.js";
+import type { Coupling } from "../graph/build-coupling-graph.js";
 import type { Boundaries } from "../model/boundaries.js";
 import type { ModuleGraph } from "../model/module-graph.js";
 import { parseModuleId } from "../model/module-id.js";
@@ -15,7 +15,7 @@ import { computeTurboMq } from "./compute-turbo-mq.js";
 import { findCyclicPartitions } from "./find-cyclic-partitions.js";
 import { membersOf, toPartition, type Dependency } from "./partition.js";
 import type { Reference } from "./read-reference.js";
-import { round } from "./score-boundaries.js";
+import { round } from "./round-score.js";
 
 export interface ScoreInput {
   graph: ModuleGraph;

@@ -1,6 +1,8 @@
-import type { Signal } from "../clustering/propose-partition.js";
+import type { Signal } from "./signal.js";
 import type { Config } from "../model/config.js";
 import type { ModuleGraph } from "../model/module-graph.js";
+import { entityCoupling, readGraphRoles } from "./entity-coupling.js";
+import { folderCoupling } from "./folder-shape.js";
 import { barrelMembership } from "./barrel-membership.js";
 import { changeCoupling } from "./change-coupling.js";
 import { dataCoupling, tableUses } from "./data-coupling.js";
@@ -27,10 +29,12 @@ export async function collectSignals(root: string, graph: ModuleGraph, config: C
   const signals: Signal[] = [];
   const summary: SignalSummary[] = [];
   const modules = graph.modules.map((module) => module.id as string);
-  const { names, barrels, changes, data, coverage, traces } = config.signals;
+  const { names, barrels, entities, folders, changes, data, coverage, traces } = config.signals;
   const notes = new Map<string, string>();
   const warnings = new Map<string, string>();
 
+  if (entities.enabled) signals.push({ name: "entities", weight: entities.weight, pairs: entityCoupling(readGraphRoles(graph), graph) });
+  if (folders.enabled) signals.push({ name: "folders", weight: folders.weight, pairs: folderCoupling(modules) });
   if (barrels.enabled) signals.push({ name: "barrels", weight: barrels.weight, pairs: barrelMembership(graph) });
   if (names.enabled) {
     const exportsOf = new Map(graph.modules.map((module) => [module.id as string, module.exports]));

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { extractModuleGraph } from "../../src/analyzer/extract-module-graph.js";
+import { extractModuleGraph } from "../../src/graph/extract-module-graph.js";
 import { configSchema, type Config, type UserConfig } from "../../src/model/config.js";
 import { boundariesSchema, type Boundaries } from "../../src/model/boundaries.js";
 import type { ModuleGraph } from "../../src/model/module-graph.js";

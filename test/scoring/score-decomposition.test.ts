@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Coupling } from "../../src/analyzer/build-coupling-graph.js";
+import type { Coupling } from "../../src/graph/build-coupling-graph.js";
 import type { Boundaries } from "../../src/model/boundaries.js";
 import type { CrossingSymbol, ModuleEdge, ModuleGraph } from "../../src/model/module-graph.js";
 import { parseModuleId } from "../../src/model/module-id.js";

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
-import { createResolver } from "../../src/analyzer/create-resolver.js";
-import { parseModule } from "../../src/analyzer/parse-module.js";
+import { createResolver } from "../../src/graph/create-resolver.js";
+import { parseModule } from "../../src/graph/parse-module.js";
 
 /**
  * Copies a project and renames every source file (but index files) to `module-NN`, rewriting the

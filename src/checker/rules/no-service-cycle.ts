@@ -1,4 +1,4 @@
-import { findCycles } from "../../analyzer/find-cycles.js";
+import { findCycles } from "../../graph/find-cycles.js";
 import { compareStrings } from "../../model/module-id.js";
 import type { Finding, Rule, RuleContext } from "../types.js";
 import { listDependencies, type Dependency } from "./list-dependencies.js";

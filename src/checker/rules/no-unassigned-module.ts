@@ -1,4 +1,4 @@
-import { buildCouplingGraph } from "../../analyzer/build-coupling-graph.js";
+import { buildCouplingGraph } from "../../graph/build-coupling-graph.js";
 import { compareStrings } from "../../model/module-id.js";
 import type { Finding, Rule, RuleContext } from "../types.js";
 

@@ -32,8 +32,8 @@ export function registerScoreCommand(program: Command, io: CliConsole, setExitCo
     .option("--no-color", "plain text output")
     .action(async (dir: string, flags: ScoreFlags) => {
       const [{ buildCouplingGraph }, { extractModuleGraph }, { readReference }, { renderScoreText }, { scoreDecomposition }, { collectSignals }] = await Promise.all([
-        import("../../analyzer/build-coupling-graph.js"),
-        import("../../analyzer/extract-module-graph.js"),
+        import("../../graph/build-coupling-graph.js"),
+        import("../../graph/extract-module-graph.js"),
         import("../../scoring/read-reference.js"),
         import("../../reporters/render-score-text.js"),
         import("../../scoring/score-decomposition.js"),

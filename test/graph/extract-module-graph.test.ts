@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractModuleGraph } from "../../src/analyzer/extract-module-graph.js";
+import { extractModuleGraph } from "../../src/graph/extract-module-graph.js";
 import { configSchema } from "../../src/model/config.js";
 import type { ModuleGraph } from "../../src/model/module-graph.js";
 import { useTemporaryProjects } from "../support/create-project.js";

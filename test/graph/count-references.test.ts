@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseModule } from "../../src/analyzer/parse-module.js";
+import { parseModule } from "../../src/graph/parse-module.js";
 
 describe("reference counts", () => {
   it("counts uses of imported bindings, not the import itself, comments or same-named members", () => {

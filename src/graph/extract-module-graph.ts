@@ -2,12 +2,14 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Config } from "../model/config.js";
 import { UserError } from "../model/errors.js";
-import type { ModuleGraph } from "../model/module-graph.js";
+import type { ModuleGraph, ParsedModule } from "../model/module-graph.js";
+import { toModuleId, type ModuleId } from "../model/module-id.js";
 import { buildModuleGraph } from "./build-module-graph.js";
 import { createResolver } from "./create-resolver.js";
-import { discoverFiles } from "./discover-files.js";
+import { discoverFiles, type LeftOut } from "./discover-files.js";
 import { openParseCache } from "./parse-cache.js";
 import { parseFiles } from "./parse-files.js";
+import { parseScope } from "./parse-scope.js";
 
 export interface Warning {
   kind: "syntax-error" | "unresolved-import" | "cycle" | "no-tsconfig" | "split-table" | "signal";
@@ -22,8 +24,13 @@ export interface ExtractOptions {
   workers?: number | undefined;
   /** Folder of the parse cache; undefined: no cache. */
   cacheDirectory?: string | undefined;
-  /** Only these files (absolute paths) are parsed; the rest of the graph is left out. Default: all discovered. */
-  files?: string[];
+  /**
+   * Only these files (absolute paths) are the graph's modules (those that are modules of the
+   * codebase; others are ignored). What they import, and the re-export chains behind that, is
+   * parsed too, so each symbol is still judged by the module that declares it; the rest of the
+   * codebase is not read. Default: every discovered module.
+   */
+  files?: string[] | undefined;
   onProgress?: (message: string) => void;
   time?: <T>(stage: Stage, work: () => T | Promise<T>) => Promise<T>;
 }
@@ -33,8 +40,12 @@ export interface ExtractedGraph {
   /** The tsconfig used, relative to the root, or null. */
   tsconfig: string | null;
   warnings: Warning[];
-  /** Absolute paths of every module, sorted. */
+  /** Absolute paths of every module of the graph, sorted. */
   files: string[];
+  /** Default kinds of file left out (tests, tool configs, migrations…) and how many. */
+  leftOut: LeftOut[];
+  /** How many files were parsed: the graph's modules, and with `files` what their symbols needed. */
+  parsed: number;
 }
 
 /** Discover, parse and resolve: the module graph of a codebase, shared by `analyze` and `check`. */
@@ -52,23 +63,48 @@ export async function extractModuleGraph(options: ExtractOptions): Promise<Extra
   }
   const resolve = createResolver({ root, tsconfig, onWarning: (message) => warnings.push({ kind: "no-tsconfig", message }) });
 
-  const files = options.files ?? (await time("discover", () => discoverFiles(root, config.include, config.exclude))).files;
-  if (files.length === 0) {
+  const { files: discovered, leftOut } = await time("discover", () => discoverFiles(root, config.include, config.exclude));
+  if (discovered.length === 0) {
     throw new UserError(
       "DCP002",
       `no modules found in ${root} (looked for ${config.include.join(", ")}). Point decouple at a source folder, or set "include" in decouple.config.json.`,
     );
   }
-  progress(`parsing ${files.length} modules`);
-  const cache = options.cacheDirectory === undefined ? undefined : openParseCache(options.cacheDirectory, root);
-  const parsed = await time("parse", () => parseFiles(files, { workers: options.workers, cache }));
+  const known = new Set(discovered);
+  const scope = options.files?.filter((file) => known.has(file));
+  progress(`parsing ${(scope ?? discovered).length} modules`);
+  // A partial run keeps the cache entries of the files it did not read.
+  const cache = options.cacheDirectory === undefined ? undefined : openParseCache(options.cacheDirectory, root, { partial: scope !== undefined });
+  const parseBatch = (files: string[]): Promise<ParsedModule[]> => parseFiles(files, { workers: options.workers, cache });
+  const { files, parsed } = await time("parse", async () =>
+    scope === undefined ? { files: discovered, parsed: await parseBatch(discovered) } : parseScope(scope, known, resolve, parseBatch),
+  );
   progress("resolving imports");
-  const graph = await time("resolve", () => buildModuleGraph({ root, files, parsed, resolve }));
+  const built = await time("resolve", () => buildModuleGraph({ root, files, parsed, resolve }));
+  const graph = scope === undefined ? built : restrictGraph(built, new Set(scope.map((file) => toModuleId(root, file))));
   for (const error of graph.syntaxErrors) warnings.push({ kind: "syntax-error", message: `${error.module}: ${error.message}` });
   for (const unresolved of graph.unresolved) {
     warnings.push({ kind: "unresolved-import", message: `${unresolved.from}:${unresolved.line} cannot resolve "${unresolved.specifier}"` });
   }
-  return { graph, tsconfig: tsconfig === undefined ? null : path.relative(root, tsconfig).split(path.sep).join("/"), warnings, files };
+  return {
+    graph,
+    tsconfig: tsconfig === undefined ? null : path.relative(root, tsconfig).split(path.sep).join("/"),
+    warnings,
+    files: scope === undefined ? files : [...scope].sort(),
+    parsed: files.length,
+    leftOut,
+  };
+}
+
+/** The scope's modules and the edges, unresolved imports and syntax errors that start in them. */
+function restrictGraph(graph: ModuleGraph, scope: ReadonlySet<ModuleId>): ModuleGraph {
+  return {
+    ...graph,
+    modules: graph.modules.filter((module) => scope.has(module.id)),
+    edges: graph.edges.filter((edge) => scope.has(edge.from)),
+    unresolved: graph.unresolved.filter((unresolved) => scope.has(unresolved.from)),
+    syntaxErrors: graph.syntaxErrors.filter((error) => scope.has(error.module)),
+  };
 }
 
 function assertDirectory(root: string): void {

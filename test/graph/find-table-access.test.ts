@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findTableAccess } from "../../src/signals/find-table-access.js";
+import { findTableAccess } from "../../src/graph/find-table-access.js";
 
 describe("findTableAccess", () => {
   it("reads SQL in string and template literals", () => {

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { extractModuleGraph } from "../../src/analyzer/extract-module-graph.js";
+import { extractModuleGraph } from "../../src/graph/extract-module-graph.js";
 import { configSchema } from "../../src/model/config.js";
 import { useTemporaryProjects } from "../support/create-project.js";
 

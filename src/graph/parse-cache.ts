@@ -24,7 +24,7 @@ export function hashContent(content: string | Buffer): string {
 
 const PARSER_VERSION = (createRequire(import.meta.url)("oxc-parser/package.json") as { version: string }).version;
 // The parsing code itself is part of the key, so a changed extractor never reads stale results.
-const EXTRACTORS = ["./parse-module", "./count-references", "./find-require-calls", "../signals/find-table-access"];
+const EXTRACTORS = ["./parse-module", "./count-references", "./find-require-calls", "./find-table-access"];
 const EXTENSION = path.extname(fileURLToPath(import.meta.url));
 const EXTRACTOR_HASH = hashContent(
   EXTRACTORS.map((name) => fs.readFileSync(fileURLToPath(new URL(`${name}${EXTENSION}`, import.meta.url)), "utf8")).join("\0"),
@@ -37,10 +37,15 @@ interface CacheFile {
 }
 
 
-export function openParseCache(directory: string, root: string): ParseCache {
+export interface ParseCacheOptions {
+  /** The run reads only part of the codebase (`check --changed-since`): keep the entries of the files it did not see. */
+  partial?: boolean;
+}
+
+export function openParseCache(directory: string, root: string, options: ParseCacheOptions = {}): ParseCache {
   const file = path.join(directory, "parse-cache.json");
   const stored = readCacheFile(file);
-  const next: CacheFile["entries"] = {};
+  const next: CacheFile["entries"] = options.partial === true && stored !== undefined ? { ...stored.entries } : {};
   let changed = false;
   const key = (absolute: string): string => path.relative(root, absolute).split(path.sep).join("/");
   return {

@@ -1,7 +1,7 @@
 import { parseSync } from "oxc-parser";
 import type { EdgeKind, ExportEntry, ImportSite, ParsedModule } from "../model/module-graph.js";
 import { findRequireCalls } from "./find-require-calls.js";
-import { findTableAccess } from "../signals/find-table-access.js";
+import { findTableAccess } from "./find-table-access.js";
 import { countReferences } from "./count-references.js";
 
 /**
