@@ -134,9 +134,15 @@ function portSetup(driver: QueueDriver, record: RecordMode): RunSetup {
 
 function handlerFor(record: RecordMode, store: IdempotencyStore<unknown> | null, consumer: string, handled: (id: string) => void): MessageHandler | null {
   if (record === "none" || !store) return null;
+  if (record === "sqlite") {
+    // better-sqlite3 effects are synchronous: an async one would be refused and the message retried.
+    return handleOnce(store, consumer, (message, tx) => {
+      if (tx instanceof Database) tx.prepare("INSERT INTO effects (id) VALUES (?)").run(message.id);
+      handled(message.id);
+    });
+  }
   return handleOnce(store, consumer, async (message, tx) => {
-    if (record === "sqlite" && tx instanceof Database) tx.prepare("INSERT INTO effects (id) VALUES (?)").run(message.id);
-    if (record === "postgres" && tx instanceof pg.Client) await tx.query(`INSERT INTO ${pgSchema}.effects (id) VALUES ($1)`, [message.id]);
+    if (tx instanceof pg.Client) await tx.query(`INSERT INTO ${pgSchema}.effects (id) VALUES ($1)`, [message.id]);
     handled(message.id);
   });
 }
