@@ -114,11 +114,21 @@ function openSource(js: ReturnType<typeof jetstream>, stream: string, durable: s
   };
   const next = async (): Promise<IteratorResult<JsMsg> | null> => {
     if (!batch) return null;
-    pending ??= batch.next();
-    const result = await pending;
-    pending = null;
-    if (result.done) batch = null;
-    return result;
+    if (!pending) {
+      pending = batch.next();
+      pending.catch(() => undefined); // awaited below or by close(); never left unhandled
+    }
+    try {
+      const result = await pending;
+      if (result.done) batch = null;
+      return result;
+    } catch (error) {
+      // A pull that failed (heartbeats missed while the server held messages back, a reconnect): start another.
+      batch = null;
+      throw error;
+    } finally {
+      pending = null;
+    }
   };
 
   return {
@@ -138,7 +148,11 @@ function openSource(js: ReturnType<typeof jetstream>, stream: string, durable: s
     async close() {
       closed = true;
       // What the open pull still brings (until it expires) goes back at once rather than after the ack wait.
-      for (let result = await next(); result && !result.done; result = await next()) result.value.nak();
+      try {
+        for (let result = await next(); result && !result.done; result = await next()) result.value.nak();
+      } catch {
+        // The pull failed: what it would have brought stays with the server.
+      }
     },
   };
 }
