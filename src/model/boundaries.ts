@@ -1,4 +1,7 @@
 import { z } from "zod";
+import { findBoundariesContradictions, reportContradictions } from "./check-boundaries-meaning.js";
+
+export const SHARED = "shared";
 
 const modulePath = z
   .string()
@@ -48,9 +51,9 @@ export const boundariesSchema = z
       .strict(),
   })
   .strict()
+  .superRefine((boundaries, context) => reportContradictions(findBoundariesContradictions(boundaries, SHARED), context))
   .describe("decouple.boundaries.json: the proposed (or agreed) split of a codebase into services.");
 
 export type Boundaries = z.output<typeof boundariesSchema>;
 export type ServiceBoundary = z.output<typeof serviceSchema>;
 export type ApiEntry = z.output<typeof apiEntrySchema>;
-export const SHARED = "shared";
