@@ -22,6 +22,8 @@ export interface OutputLayout {
    * Lambda handler's), name to exact version; added to the service's package.json.
    */
   readonly extraDependencies?: Readonly<Record<string, string>>;
+  /** The same for devDependencies (the queue runtime's type packages). */
+  readonly extraDevDependencies?: Readonly<Record<string, string>>;
 }
 
 export interface ImportView {
@@ -79,7 +81,7 @@ export function buildServiceView(contract: ServiceContract, layout: OutputLayout
     components: buildComponentsSchema(contract),
     versions: RUNTIME_VERSIONS,
     dependenciesJson: sortedJson({ ...serviceDependencies(), ...layout.extraDependencies }),
-    devDependenciesJson: sortedJson(serviceDevDependencies()),
+    devDependenciesJson: sortedJson({ ...serviceDevDependencies(), ...layout.extraDevDependencies }),
     tsconfigExtends: layout.tsconfig === undefined ? null : relativeFrom(`${serviceDir}/tsconfig.json`, layout.tsconfig, layout.root),
     setup:
       generate.setup === undefined

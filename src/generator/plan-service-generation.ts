@@ -12,7 +12,7 @@ import { loadServiceContracts } from "./load-service-contracts.js";
 import { FACADE_DIR, planGeneration } from "./plan-generation.js";
 import { readDiskState } from "./read-disk-state.js";
 import { readTemplates } from "./read-templates.js";
-import { RUNTIME_VERSIONS } from "./runtime-versions.js";
+import { queueRuntimeDependencies, RUNTIME_VERSIONS } from "./runtime-versions.js";
 import type { ServiceContract } from "./service-contract.js";
 
 export interface GenerateOptions {
@@ -59,11 +59,20 @@ export async function planServiceGeneration(options: GenerateOptions): Promise<G
   if (out === "" || path.isAbsolute(out)) throw new UserError("DCP006", `--out ${outDir} must be a folder other than the monolith's root, on the same drive.`);
   const tsconfig = fs.existsSync(path.join(root, "tsconfig.json")) ? "tsconfig.json" : undefined;
   const runtime = options.runtime ?? "fargate";
+  const templates = readTemplates(options.templatesDir);
+  // Packages other parts' code needs in every service: the Lambda adapter, the queue runtime's broker clients.
+  const queue = queueRuntimeDependencies(templates);
   const plan = planGeneration({
     contracts,
-    layout: { root: root.split(path.sep).join("/"), out, ...(tsconfig === undefined ? {} : { tsconfig }), extraDependencies: deployServiceDependencies(runtime) },
+    layout: {
+      root: root.split(path.sep).join("/"),
+      out,
+      ...(tsconfig === undefined ? {} : { tsconfig }),
+      extraDependencies: { ...queue.dependencies, ...deployServiceDependencies(runtime) },
+      extraDevDependencies: queue.devDependencies,
+    },
     generate: options.config.generate,
-    templates: readTemplates(options.templatesDir),
+    templates,
     deploy: { runtime, rootDir: root, outDir, allServices: options.services === undefined },
   });
   const manifestFile = path.join(outDir, MANIFEST_FILE);
