@@ -4,7 +4,7 @@ import { validate } from "@readme/openapi-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
 import { runCli, type CliRun } from "../support/run-cli.js";
-import { copyLegacyShop, NODE_BIN, runNode } from "./support/legacy-shop-copy.js";
+import { copyLegacyShop, NODE_BIN, REPO, runNode } from "./support/legacy-shop-copy.js";
 import { writeShopExamples } from "./support/shop-examples.js";
 import { startService } from "./support/start-service.js";
 
@@ -56,6 +56,10 @@ describe("decouple generate on legacy-shop", () => {
     expect(Object.keys(manifest.files)).not.toContain("services/deploy/deploy.config.json");
     const pkg = JSON.parse(fs.readFileSync(path.join(shop.root, "services/payment/package.json"), "utf8")) as { dependencies: Record<string, string> };
     for (const version of Object.values(pkg.dependencies)) expect(version).toMatch(/^\d+\.\d+\.\d+$/);
+    // The queue runtime copied into each service brings its broker clients, pinned as it is tested.
+    const queueVersions = JSON.parse(fs.readFileSync(path.join(REPO, "templates/runtime/queue/versions.json"), "utf8")) as { dependencies: Record<string, string> };
+    expect(pkg.dependencies).toMatchObject(queueVersions.dependencies);
+    expect(fs.existsSync(path.join(shop.root, "services/payment/src/runtime/queue/queue-port.ts"))).toBe(true);
   });
 
   it("writes each service's OpenAPI 3.1 and AsyncAPI 3.0 documents, valid, served operations only, owned by the manifest", async () => {
