@@ -1,6 +1,7 @@
 import type { Config } from "../model/config.js";
 import { assertSafeRelativePath } from "./assert-safe-path.js";
 import { buildComponentsSchema } from "./build-route-schemas.js";
+import { buildConsumerView, type ConsumerView } from "./build-consumer-view.js";
 import { buildOperationView, type ModuleAliases, type OperationView } from "./build-operation-view.js";
 import { importSpecifier, relativeFrom, toEnvName, toPascalCase } from "./name-forms.js";
 import { RUNTIME_VERSIONS, serviceDependencies, serviceDevDependencies } from "./runtime-versions.js";
@@ -21,6 +22,8 @@ export interface OutputLayout {
    * Lambda handler's), name to exact version; added to the service's package.json.
    */
   readonly extraDependencies?: Readonly<Record<string, string>>;
+  /** The same for devDependencies (the queue runtime's type packages). */
+  readonly extraDevDependencies?: Readonly<Record<string, string>>;
 }
 
 export interface ImportView {
@@ -29,7 +32,7 @@ export interface ImportView {
 }
 
 /** What the templates of one service read. */
-export interface ServiceView {
+export interface ServiceView extends ConsumerView {
   readonly service: string;
   readonly pascalName: string;
   readonly envName: string;
@@ -64,6 +67,7 @@ export function buildServiceView(contract: ServiceContract, layout: OutputLayout
   const modules = [...new Set(operations.map((operation) => operation.module))].sort();
   const aliases: ModuleAliases = new Map(modules.map((module, index) => [module, `m${index}`]));
   const importsFrom = (file: string): ImportView[] => modules.map((module, index) => ({ alias: `m${index}`, path: importSpecifier(file, module, layout.root) }));
+  const operationViews = operations.map((operation) => buildOperationView(operation, `${serviceDir}/src/routes/route.ts`, aliases, layout.root));
   return {
     service,
     pascalName: toPascalCase(service),
@@ -71,12 +75,13 @@ export function buildServiceView(contract: ServiceContract, layout: OutputLayout
     serviceDir,
     clientDir,
     monolithRoot: relativeFrom(`${serviceDir}/tsconfig.json`, commonAncestor(layout.out), layout.root),
-    operations: operations.map((operation) => buildOperationView(operation, `${serviceDir}/src/routes/route.ts`, aliases, layout.root)),
+    operations: operationViews,
+    ...buildConsumerView(contract, operationViews),
     hasOperations: operations.length > 0,
     components: buildComponentsSchema(contract),
     versions: RUNTIME_VERSIONS,
     dependenciesJson: sortedJson({ ...serviceDependencies(), ...layout.extraDependencies }),
-    devDependenciesJson: sortedJson(serviceDevDependencies()),
+    devDependenciesJson: sortedJson({ ...serviceDevDependencies(), ...layout.extraDevDependencies }),
     tsconfigExtends: layout.tsconfig === undefined ? null : relativeFrom(`${serviceDir}/tsconfig.json`, layout.tsconfig, layout.root),
     setup:
       generate.setup === undefined

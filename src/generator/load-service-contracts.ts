@@ -2,6 +2,7 @@ import fs from "node:fs";
 import type { Boundaries } from "../model/boundaries.js";
 import { UserError } from "../model/errors.js";
 import { toServiceName } from "../model/service-name.js";
+import { deriveServiceContracts } from "./contracts/derive-service-contracts.js";
 import type { ServiceContract } from "./service-contract.js";
 
 export interface ContractSource {
@@ -12,32 +13,15 @@ export interface ContractSource {
   readonly contractsFile?: string;
 }
 
-/** The derivation's module, named in a variable until it is on main so this stage type-checks without it. */
-const DERIVATION_MODULE = "./contracts/derive-service-contracts.js";
-
-interface DerivationModule {
-  deriveServiceContracts(options: { root: string; boundaries: Boundaries; services?: readonly string[] }): Promise<ServiceContract[]>;
-}
-
-/** The contracts of the selected services: read from a file, or derived from the code (type checker loaded only here). */
+/** The contracts of the selected services: derived from the code (the type checker loads only then), or read from a saved set. */
 export async function loadServiceContracts(source: ContractSource): Promise<ServiceContract[]> {
-  const contracts = source.contractsFile === undefined ? await derive(source) : readContractsFile(source.contractsFile);
+  const contracts =
+    source.contractsFile === undefined
+      ? await deriveServiceContracts({ root: source.root, boundaries: source.boundaries, services: source.services })
+      : readContractsFile(source.contractsFile);
   for (const contract of contracts) toServiceName(contract.service);
   const selected = contracts.filter((contract) => source.services.includes(contract.service));
   return selected.sort((a, b) => (a.service < b.service ? -1 : a.service > b.service ? 1 : 0));
-}
-
-async function derive(source: ContractSource): Promise<ServiceContract[]> {
-  let derivation: DerivationModule;
-  try {
-    derivation = (await import(DERIVATION_MODULE)) as DerivationModule;
-  } catch (error) {
-    // Only the derivation module itself missing means "not in this build"; anything else is a real failure.
-    const missing = error instanceof Error && "code" in error && error.code === "ERR_MODULE_NOT_FOUND" && error.message.includes("derive-service-contracts");
-    if (!missing) throw error;
-    throw new UserError("DCP006", "this build of decouple cannot derive contracts from the code yet; pass --contracts FILE (a JSON array of service contracts).");
-  }
-  return derivation.deriveServiceContracts({ root: source.root, boundaries: source.boundaries, services: source.services });
 }
 
 function readContractsFile(file: string): ServiceContract[] {

@@ -1,7 +1,10 @@
 import type { Config } from "../model/config.js";
+import type { DeployRuntime } from "./deploy/plan-deploy-files.js";
 import { buildServiceView, type OutputLayout, type ServiceView } from "./build-service-view.js";
 import type { PlannedFile } from "./generation-plan.js";
 import { relativeFrom } from "./name-forms.js";
+import { planContractDocuments } from "./plan-contract-documents.js";
+import { planDeploy } from "./plan-deploy-step.js";
 import { planTemplateFolder } from "./plan-template-files.js";
 import type { TemplateSet } from "./read-templates.js";
 import type { ServiceContract } from "./service-contract.js";
@@ -16,6 +19,17 @@ export interface PlanInput {
   readonly layout: Omit<OutputLayout, "facadeDir">;
   readonly generate: Config["generate"];
   readonly templates: TemplateSet;
+  readonly deploy: DeployInput;
+}
+
+/** What the deploy step needs besides the contracts. */
+export interface DeployInput {
+  readonly runtime: DeployRuntime;
+  /** Absolute paths of the monolith's root and the output folder (images build from the folder holding both). */
+  readonly rootDir: string;
+  readonly outDir: string;
+  /** Every service of the boundaries file is generated (no --service): the shared deploy files are planned too. */
+  readonly allServices: boolean;
 }
 
 /** What each step sees: the input and one view per service. */
@@ -29,9 +43,12 @@ export interface PlanContext extends PlanInput {
  */
 export type PlanStep = (context: PlanContext) => PlannedFile[];
 
+const EVENT_HANDLERS = "src/event-handlers.ts";
+
 const planServices: PlanStep = ({ views, templates }) =>
   views.flatMap((view) => [
-    ...planTemplateFolder(templates, { from: "service/", to: view.serviceDir, context: view }),
+    // The event handlers to wire by hand only exist for a service that consumes events.
+    ...planTemplateFolder(templates, { from: "service/", to: view.serviceDir, context: view, include: (target) => target !== EVENT_HANDLERS || view.consumedEvents.length > 0 }),
     // Runtime code (HTTP validation and telemetry, the queue port) is copied verbatim into each service.
     ...planTemplateFolder(templates, { from: "runtime/", to: `${view.serviceDir}/src/runtime`, context: view }),
   ]);
@@ -56,7 +73,7 @@ const planRoutingFile: PlanStep = ({ views }) => [
   },
 ];
 
-export const PLAN_STEPS: readonly PlanStep[] = [planServices, planClients, planFacades, planRoutingFile];
+export const PLAN_STEPS: readonly PlanStep[] = [planServices, planContractDocuments, planClients, planFacades, planRoutingFile, planDeploy];
 
 /** The whole plan (pure): every file generate wants, sorted by path. */
 export function planGeneration(input: PlanInput, steps: readonly PlanStep[] = PLAN_STEPS): PlannedFile[] {

@@ -4,6 +4,7 @@ import type { Boundaries } from "../model/boundaries.js";
 import type { Config } from "../model/config.js";
 import { UserError } from "../model/errors.js";
 import { toServiceName } from "../model/service-name.js";
+import { deployServiceDependencies, type DeployRuntime } from "./deploy/plan-deploy-files.js";
 import { diffPlan, nextManifest } from "./diff-plan.js";
 import { MANIFEST_FILE, type FileChange, type GenerationManifest, type PlannedFile } from "./generation-plan.js";
 import { listCallerChanges, listUnservable, type CallerChange } from "./list-caller-changes.js";
@@ -11,7 +12,7 @@ import { loadServiceContracts } from "./load-service-contracts.js";
 import { FACADE_DIR, planGeneration } from "./plan-generation.js";
 import { readDiskState } from "./read-disk-state.js";
 import { readTemplates } from "./read-templates.js";
-import { RUNTIME_VERSIONS } from "./runtime-versions.js";
+import { queueRuntimeDependencies, RUNTIME_VERSIONS } from "./runtime-versions.js";
 import type { ServiceContract } from "./service-contract.js";
 
 export interface GenerateOptions {
@@ -26,6 +27,8 @@ export interface GenerateOptions {
   readonly templatesDir?: string;
   readonly contractsFile?: string;
   readonly force?: boolean;
+  /** Where the services run on AWS (the deploy files and the services' dependencies); default fargate. */
+  readonly runtime?: DeployRuntime;
 }
 
 export interface GenerationResult {
@@ -55,11 +58,22 @@ export async function planServiceGeneration(options: GenerateOptions): Promise<G
   const out = path.relative(root, outDir).split(path.sep).join("/");
   if (out === "" || path.isAbsolute(out)) throw new UserError("DCP006", `--out ${outDir} must be a folder other than the monolith's root, on the same drive.`);
   const tsconfig = fs.existsSync(path.join(root, "tsconfig.json")) ? "tsconfig.json" : undefined;
+  const runtime = options.runtime ?? "fargate";
+  const templates = readTemplates(options.templatesDir);
+  // Packages other parts' code needs in every service: the Lambda adapter, the queue runtime's broker clients.
+  const queue = queueRuntimeDependencies(templates);
   const plan = planGeneration({
     contracts,
-    layout: { root: root.split(path.sep).join("/"), out, ...(tsconfig === undefined ? {} : { tsconfig }) },
+    layout: {
+      root: root.split(path.sep).join("/"),
+      out,
+      ...(tsconfig === undefined ? {} : { tsconfig }),
+      extraDependencies: { ...queue.dependencies, ...deployServiceDependencies(runtime) },
+      extraDevDependencies: queue.devDependencies,
+    },
     generate: options.config.generate,
-    templates: readTemplates(options.templatesDir),
+    templates,
+    deploy: { runtime, rootDir: root, outDir, allServices: options.services === undefined },
   });
   const manifestFile = path.join(outDir, MANIFEST_FILE);
   const disk = readDiskState(root, manifestFile, plan);

@@ -38,3 +38,34 @@ export function serviceDependencies(): Record<string, string> {
 export function serviceDevDependencies(): Record<string, string> {
   return { "@types/node": RUNTIME_VERSIONS.typesNode, typescript: RUNTIME_VERSIONS.typescript, vitest: RUNTIME_VERSIONS.vitest };
 }
+
+/** Where the queue runtime (copied into each service) lists the exact versions it is tested with. */
+export const QUEUE_VERSIONS_TEMPLATE = "runtime/queue/versions.json";
+
+export interface PackageDependencies {
+  readonly dependencies: Readonly<Record<string, string>>;
+  readonly devDependencies: Readonly<Record<string, string>>;
+}
+
+/**
+ * The queue runtime's packages (every driver's client: QUEUE_DRIVER picks one at run time, and the
+ * idempotency stores' drivers), pinned as its versions.json says; none when the template set has no
+ * queue runtime. Pure: reads the template set only.
+ */
+export function queueRuntimeDependencies(templates: ReadonlyMap<string, string>): PackageDependencies {
+  const source = templates.get(QUEUE_VERSIONS_TEMPLATE);
+  if (source === undefined) return { dependencies: {}, devDependencies: {} };
+  const parsed: unknown = JSON.parse(source);
+  return { dependencies: versionsIn(parsed, "dependencies"), devDependencies: versionsIn(parsed, "devDependencies") };
+}
+
+function versionsIn(parsed: unknown, field: string): Record<string, string> {
+  const entries = typeof parsed === "object" && parsed !== null && field in parsed ? Object.getOwnPropertyDescriptor(parsed, field)?.value : undefined;
+  if (typeof entries !== "object" || entries === null) return {};
+  const versions: Record<string, string> = {};
+  for (const [name, version] of Object.entries(entries)) {
+    if (typeof version !== "string" || !/^\d+\.\d+\.\d+$/.test(version)) throw new Error(`${QUEUE_VERSIONS_TEMPLATE}: ${field}.${name} must be an exact version, not ${String(version)}`);
+    versions[name] = version;
+  }
+  return versions;
+}

@@ -1,8 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
+import { validate } from "@readme/openapi-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
 import { runCli, type CliRun } from "../support/run-cli.js";
-import { copyLegacyShop, NODE_BIN, runNode, SHOP_CONTRACTS } from "./support/legacy-shop-copy.js";
+import { copyLegacyShop, NODE_BIN, REPO, runNode } from "./support/legacy-shop-copy.js";
 import { writeShopExamples } from "./support/shop-examples.js";
 import { startService } from "./support/start-service.js";
 
@@ -12,9 +14,10 @@ let generated: CliRun;
 
 beforeAll(async () => {
   shop = copyLegacyShop();
-  generated = await runCli("generate", path.join(shop.root, "decouple.boundaries.json"), "--contracts", SHOP_CONTRACTS);
+  // No --contracts: generate derives them from the shop's code, as a user's first run does.
+  generated = await runCli("generate", path.join(shop.root, "decouple.boundaries.json"));
   writeShopExamples(shop.root);
-});
+}, 180_000);
 afterAll(() => shop?.remove());
 
 describe("decouple generate on legacy-shop", () => {
@@ -24,9 +27,18 @@ describe("decouple generate on legacy-shop", () => {
       for (const file of ["package.json", "tsconfig.json", "src/main.ts", "src/server.ts", "src/config.ts", "src/telemetry.ts", "test/contract.test.ts"]) {
         expect(fs.existsSync(path.join(shop.root, "services", service, file)), `${service}/${file}`).toBe(true);
       }
+      for (const file of ["Dockerfile", "Dockerfile.dockerignore", "contracts/openapi.yaml", "contracts/asyncapi.yaml", "src/consumers.ts"]) {
+        expect(fs.existsSync(path.join(shop.root, "services", service, file)), `${service}/${file}`).toBe(true);
+      }
       expect(fs.existsSync(path.join(shop.root, "services/clients", service, "index.ts"))).toBe(true);
       expect(fs.existsSync(path.join(shop.root, "src/decouple/facade", `${service}.ts`))).toBe(true);
     }
+    // The deploy files: compose for local work, the CDK app (Fargate by default, so no Lambda entries).
+    for (const file of ["docker-compose.yml", "compose/postgres-init.sql", "deploy/bin/app.ts", "deploy/cdk.json", "deploy/package.json", "deploy/deploy.config.json"]) {
+      expect(fs.existsSync(path.join(shop.root, "services", file)), file).toBe(true);
+    }
+    expect(fs.readFileSync(path.join(shop.root, "services/docker-compose.yml"), "utf8")).toContain(`dockerfile: "services/stock/Dockerfile"`);
+    expect(fs.existsSync(path.join(shop.root, "services/stock/src/lambda.ts"))).toBe(false);
     const routes = fs.readdirSync(path.join(shop.root, "services/stock/src/routes")).sort();
     expect(routes).toEqual(["commit-reservations.ts", "index.ts", "register-stock-item.ts", "release-reservations.ts", "reserve-for-order.ts", "restock-order.ts"]);
     expect(generated.stdout).toContain("payment.chargeOrder (src/services/payment-service.ts) used by order: import it from src/decouple/facade/payment.ts");
@@ -39,9 +51,40 @@ describe("decouple generate on legacy-shop", () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(shop.root, "services/.decouple-manifest.json"), "utf8")) as { files: Record<string, string> };
     expect(Object.keys(manifest.files)).toContain("services/payment/src/server.ts");
     expect(Object.keys(manifest.files)).not.toContain("services/stock/test/examples.ts");
+    expect(Object.keys(manifest.files)).toContain("services/deploy/bin/app.ts");
+    // The deploy settings are the user's: written once, never tracked as generate's.
+    expect(Object.keys(manifest.files)).not.toContain("services/deploy/deploy.config.json");
     const pkg = JSON.parse(fs.readFileSync(path.join(shop.root, "services/payment/package.json"), "utf8")) as { dependencies: Record<string, string> };
     for (const version of Object.values(pkg.dependencies)) expect(version).toMatch(/^\d+\.\d+\.\d+$/);
+    // The queue runtime copied into each service brings its broker clients, pinned as it is tested.
+    const queueVersions = JSON.parse(fs.readFileSync(path.join(REPO, "templates/runtime/queue/versions.json"), "utf8")) as { dependencies: Record<string, string> };
+    expect(pkg.dependencies).toMatchObject(queueVersions.dependencies);
+    expect(fs.existsSync(path.join(shop.root, "services/payment/src/runtime/queue/queue-port.ts"))).toBe(true);
   });
+
+  it("writes each service's OpenAPI 3.1 and AsyncAPI 3.0 documents, valid, served operations only, owned by the manifest", async () => {
+    const { Parser } = await import("@asyncapi/parser");
+    const parser = new Parser({ ruleset: { recommended: false } });
+    const manifest = JSON.parse(fs.readFileSync(path.join(shop.root, "services/.decouple-manifest.json"), "utf8")) as { files: Record<string, string> };
+    for (const service of SERVICES) {
+      const openapiFile = `services/${service}/contracts/openapi.yaml`;
+      const asyncapiFile = `services/${service}/contracts/asyncapi.yaml`;
+      expect(Object.keys(manifest.files)).toEqual(expect.arrayContaining([openapiFile, asyncapiFile]));
+      const openapi = parseYaml(fs.readFileSync(path.join(shop.root, openapiFile), "utf8"));
+      expect(openapi.openapi).toMatch(/^3\.1\./);
+      // The parser mutates its input (FINDINGS.md): give it a copy.
+      const result = await validate(structuredClone(openapi));
+      expect(result.valid ? [] : result.errors, openapiFile).toEqual([]);
+      const asyncapi = fs.readFileSync(path.join(shop.root, asyncapiFile), "utf8");
+      expect((parseYaml(asyncapi) as { asyncapi: string }).asyncapi).toMatch(/^3\.0\./);
+      const errors = (await parser.validate(asyncapi)).filter((diagnostic) => diagnostic.severity === 0);
+      expect(errors.map((diagnostic) => diagnostic.message), asyncapiFile).toEqual([]);
+    }
+    // customer's Express middleware has no route, so no operation in its document either.
+    const customer = fs.readFileSync(path.join(shop.root, "services/customer/contracts/openapi.yaml"), "utf8");
+    expect(customer).not.toContain("requireCustomer");
+    expect(customer).toContain("operationId: getCustomer");
+  }, 120_000);
 
   it("produces services, clients and facades that type-check with the monolith's code", async () => {
     // One program for the three services and the monolith with its facades, under the options of a generated tsconfig (one tsc start instead of four).

@@ -42,6 +42,11 @@ describe("regenerating", () => {
     fs.writeFileSync(path.join(shop.root, server), edited);
     const routing = `${JSON.stringify({ services: { order: 25, payment: "on", stock: "off" } })}\n`;
     fs.writeFileSync(path.join(shop.root, "decouple.routing.json"), routing);
+    // The deploy settings are the user's from the first run: written once, never replaced.
+    const deployConfig = "services/deploy/deploy.config.json";
+    const tuned = read(deployConfig).replace(/"maxTasks": 4/, '"maxTasks": 40');
+    expect(tuned).not.toBe(read(deployConfig));
+    fs.writeFileSync(path.join(shop.root, deployConfig), tuned);
     const owned = "services/payment/src/config.ts";
     fs.writeFileSync(path.join(shop.root, owned), "stale");
     // An owned file that was never edited since decouple wrote it is updated: make it look that way.
@@ -68,6 +73,11 @@ describe("regenerating", () => {
     expect(forced.stdout).toContain(`overwrite (user-edited, --force) ${server}`);
     expect(read(server)).not.toContain("tuned by hand");
     expect(read("decouple.routing.json")).toBe(routing);
+    // Not even --force replaces a written-once file; one that is missing is written again.
+    expect(read(deployConfig)).toBe(tuned);
+    fs.rmSync(path.join(shop.root, deployConfig));
+    expect((await generate("--force")).code).toBe(0);
+    expect(read(deployConfig)).toContain('"maxTasks": 4,');
   });
 
   it("--check exits 1 after a boundaries change, writes nothing, and exits 0 after regeneration", async () => {
@@ -158,8 +168,15 @@ describe("generate --help", () => {
   it("lists every option", async () => {
     const help = await runCli("generate", "--help");
     expect(help.code).toBe(0);
-    for (const flag of ["[boundaries-file]", "--out <dir>", "--service <name...>", "--dry-run", "--check", "--force", "--templates <dir>", "--contracts <file>"]) {
+    for (const flag of ["[boundaries-file]", "--out <dir>", "--service <name...>", "--dry-run", "--check", "--force", "--templates <dir>", "--contracts <file>", "--runtime <runtime>"]) {
       expect(help.stdout).toContain(flag);
     }
+    expect(help.stdout).toMatch(/fargate \(ECS Fargate\s+behind API Gateway\) or\s+lambda/);
+  });
+
+  it("refuses a --runtime it does not know, with DCP006", async () => {
+    const result = await runCli("generate", "--runtime", "kubernetes", "decouple.boundaries.json");
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/--runtime kubernetes: pass fargate \(the default\) or lambda.*\[DCP006\]/);
   });
 });

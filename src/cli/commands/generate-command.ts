@@ -14,6 +14,7 @@ interface GenerateFlags {
   force?: boolean;
   templates?: string;
   contracts?: string;
+  runtime?: string;
   config?: string;
   verbose?: boolean;
 }
@@ -22,7 +23,7 @@ export function registerGenerateCommand(program: Command, io: CliConsole, setExi
   program
     .command("generate")
     .description(
-      "Generate a runnable service per service of the boundaries file (Fastify, contract-validated, traced), a typed async client, and a strangler-fig facade in the monolith. Never overwrites a file you edited.",
+      "Generate a runnable service per service of the boundaries file (Fastify, contract-validated, traced) with its OpenAPI 3.1 and AsyncAPI 3.0 documents, a typed async client, a strangler-fig facade in the monolith, and the deploy files (Dockerfiles, docker-compose.yml, an AWS CDK app). Never overwrites a file you edited.",
     )
     .argument("[boundaries-file]", "the boundaries file; its folder is the monolith's root", BOUNDARIES_FILE)
     .option("--out <dir>", "output folder (default: services/ beside the boundaries file)")
@@ -32,10 +33,13 @@ export function registerGenerateCommand(program: Command, io: CliConsole, setExi
     .option("--force", "also replace files you edited since decouple wrote them")
     .option("--templates <dir>", "a folder of templates that override decouple's by relative path (e.g. service/src/server.ts.hbs)")
     .option("--contracts <file>", "service contracts as JSON (an array of ServiceContract) instead of deriving them from the code")
+    .option("--runtime <runtime>", "where the services run on AWS: fargate (ECS Fargate behind API Gateway) or lambda (Lambda functions, SQS event sources); shapes the CDK app and each service's entry and dependencies", "fargate")
     .option("--config <file>", "config file (default: decouple.config.{json,ts,mjs,js} beside the boundaries file)")
     .option("--verbose", "list unchanged files too")
     .action(async (boundariesArgument: string, flags: GenerateFlags) => {
       if (flags.dryRun === true && flags.check === true) throw new UserError("DCP006", "--dry-run and --check both write nothing; pass one of them.");
+      const runtime = flags.runtime ?? "fargate";
+      if (runtime !== "fargate" && runtime !== "lambda") throw new UserError("DCP006", `--runtime ${runtime}: pass fargate (the default) or lambda.`);
       const [{ planServiceGeneration }, { applyChanges }, { renderGenerationPlan, renderKeptFiles }, { OUT_OF_DATE_ACTIONS }] = await Promise.all([
         import("../../generator/plan-service-generation.js"),
         import("../../generator/apply-changes.js"),
@@ -55,6 +59,7 @@ export function registerGenerateCommand(program: Command, io: CliConsole, setExi
         templatesDir: flags.templates === undefined ? undefined : path.resolve(flags.templates),
         contractsFile: flags.contracts === undefined ? undefined : path.resolve(flags.contracts),
         force: flags.force,
+        runtime,
       });
       const writes = flags.dryRun !== true && flags.check !== true;
       if (writes) applyChanges(result.root, result.changes, result.manifestFile, result.manifest);
