@@ -2,22 +2,21 @@ import path from "node:path";
 import { SHARED, type Boundaries } from "../model/boundaries.js";
 import type { Config } from "../model/config.js";
 import type { ModuleGraph } from "../model/module-graph.js";
-import type { SharedReason } from "../clustering/detect-shared-modules.js";
 import { proposePartition, type Partition, type PartitionOptions } from "../clustering/propose-partition.js";
 import { openPartitionCache, partitionKey } from "./partition-cache.js";
-import { scoreBoundaries, type OverallScore, type ServiceScore } from "../scoring/score-boundaries.js";
+import { scoreBoundaries } from "../scoring/score-boundaries.js";
 import { buildBoundaries } from "./build-boundaries.js";
 import { buildCouplingGraph, type Coupling } from "../graph/build-coupling-graph.js";
 import { extractModuleGraph } from "../graph/extract-module-graph.js";
-import { collectSignals, type SignalSummary } from "../signals/collect-signals.js";
+import { collectSignals } from "../signals/collect-signals.js";
 import { tableUses } from "../signals/data-coupling.js";
-import { explainServices, type ServiceEvidence } from "./explain-services.js";
-import { measureStability, type Stability } from "./measure-stability.js";
-import { planExtraction, type ExtractionStep } from "./plan-extraction.js";
-import { tableOwnership, type TableOwnership } from "./table-ownership.js";
+import { explainServices } from "./explain-services.js";
+import { measureStability } from "./measure-stability.js";
+import { planExtraction } from "./plan-extraction.js";
+import { tableOwnership } from "./table-ownership.js";
 import { findCycles } from "../graph/find-cycles.js";
 import { nameServices } from "./name-services.js";
-import { describeChanges, pinsOf, reconcileNames, type BoundaryChanges } from "./reconcile-boundaries.js";
+import { describeChanges, pinsOf, reconcileNames } from "./reconcile-boundaries.js";
 
 export interface AnalyzeOptions {
   root: string;
@@ -45,37 +44,10 @@ const CONFIDENCE_RUNS: [number, number][] = [
   [6, 1.1],
 ];
 
-export type { Warning, Stage } from "../graph/extract-module-graph.js";
-import type { Stage, Warning } from "../graph/extract-module-graph.js";
+import type { AnalysisResult, Stage, Warning } from "../model/analysis-result.js";
 
-export interface AnalysisResult {
-  version: 1;
-  /** The tsconfig that resolved imports, relative to the root; null when none was found. */
-  tsconfig: string | null;
-  graph: ModuleGraph;
-  couplings: Coupling[];
-  /** Groups of modules that import each other in a cycle. */
-  cycles: string[][];
-  boundaries: Boundaries;
-  /** Why each shared module is shared. */
-  sharedReasons: Record<string, SharedReason>;
-  scores: { services: ServiceScore[]; overall: OverallScore };
-  /** The coupling signals used beyond imports. */
-  signals: SignalSummary[];
-  /** Why each service's modules are together. */
-  evidence: ServiceEvidence[];
-  /** How stable each module's assignment is across seeds and resolutions (with `confidence`). */
-  stability: Stability | null;
-  /** Who reads and writes each database table, by module and service. */
-  tables: TableOwnership[];
-  /** The order to cut services out and what each step must change. */
-  plan: ExtractionStep[];
-  /** What changed against the previous boundaries file; null on a first run. */
-  changes: BoundaryChanges | null;
-  warnings: Warning[];
-  /** Milliseconds per stage. */
-  timings: Record<Stage, number>;
-}
+export type { AnalysisResult, Stage, Warning };
+
 
 /** The whole `analyze` pipeline, as data: discover, parse, resolve, weigh, cluster, name, score. */
 export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> {

@@ -2,14 +2,10 @@ import { undirectedGraph, scaleSignals } from "../clustering/propose-partition.j
 import type { Signal } from "../signals/signal.js";
 import type { Dependencies } from "../clustering/detect-shared-modules.js";
 import { round } from "../scoring/round-score.js";
+import type { ServiceEvidence } from "../model/analysis-result.js";
 
-export interface ServiceEvidence {
-  service: string;
-  /** Share of the coupling inside the service that each signal contributes ("imports" included). */
-  signals: Record<string, number>;
-  /** The strongest module pairs holding it together, with what each signal adds to them. */
-  strongest: { a: string; b: string; weight: number; by: Record<string, number> }[];
-}
+export type { ServiceEvidence };
+
 
 /**
  * Why each service's modules are together: which signals carry its internal coupling, and the

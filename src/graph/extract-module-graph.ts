@@ -10,13 +10,12 @@ import { discoverFiles } from "./discover-files.js";
 import { openParseCache } from "./parse-cache.js";
 import { parseFiles } from "./parse-files.js";
 import { parseScope } from "./parse-scope.js";
+import type { Stage, Warning } from "../model/analysis-result.js";
 
-export interface Warning {
-  kind: "syntax-error" | "unresolved-import" | "cycle" | "no-tsconfig" | "split-table" | "signal";
-  message: string;
-}
 
-export type Stage = "discover" | "parse" | "resolve" | "couple" | "cluster" | "score";
+export type { Stage, Warning };
+
+
 
 export interface ExtractOptions {
   root: string;

@@ -5,6 +5,7 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type { ParsedModule } from "../model/module-graph.js";
 import { VERSION } from "../model/version.js";
+import { writeFileAtomic } from "../io/write-json-file.js";
 
 /**
  * Parse results by file content hash, so a warm run parses only what changed. Stored as one JSON
@@ -63,10 +64,7 @@ export function openParseCache(directory: string, root: string, options: ParseCa
       const dropped = stored !== undefined && Object.keys(stored.entries).length !== Object.keys(next).length;
       if (!changed && !dropped && stored !== undefined) return;
       try {
-        fs.mkdirSync(directory, { recursive: true });
-        const temporary = `${file}.${process.pid}.tmp`;
-        fs.writeFileSync(temporary, JSON.stringify({ stamp: STAMP, entries: next } satisfies CacheFile));
-        fs.renameSync(temporary, file);
+        writeFileAtomic(file, JSON.stringify({ stamp: STAMP, entries: next } satisfies CacheFile));
       } catch {
         // A cache that cannot be written (read-only checkout) only costs speed.
       }

@@ -25,6 +25,7 @@ export const USER_ERROR_CODES = {
   DCP008: "broken baseline file",
   DCP009: "git error",
   DCP010: "broken trace export",
+  DCP011: "broken result file",
 } as const;
 
 export type UserErrorCode = keyof typeof USER_ERROR_CODES;

@@ -1,11 +1,11 @@
 import { Chalk } from "chalk";
-import type { AnalysisResult } from "../analyzer/analyze.js";
+import type { AnalysisResult } from "../model/analysis-result.js";
 import { formatTable } from "./format-table.js";
 
 export interface SummaryOptions {
   color: boolean;
-  /** Where the boundaries file was written, as shown to the user. */
-  boundariesFile: string;
+  /** Where the boundaries file was written, as shown to the user; left out when re-rendering a saved result. */
+  boundariesFile?: string | undefined;
 }
 
 /** The terminal summary of an analysis: graph size, proposed services with scores, what changed, warnings. */
@@ -88,7 +88,7 @@ export function renderAnalysisSummary(result: AnalysisResult, options: SummaryOp
     }
   }
   lines.push("");
-  lines.push(`wrote ${c.bold(options.boundariesFile)}`);
+  if (options.boundariesFile !== undefined) lines.push(`wrote ${c.bold(options.boundariesFile)}`);
   return `${lines.join("\n")}\n`;
 }
 

@@ -1,5 +1,5 @@
 import { Chalk } from "chalk";
-import type { CheckResult } from "../checker/check-boundaries.js";
+import type { CheckResult } from "../model/check-result.js";
 import { describeKey, plural, withPrefix, type CheckReportOptions } from "./render-check-options.js";
 
 /** For people: each new violation as file:line, rule, why and how to fix; then the baseline's tally. */

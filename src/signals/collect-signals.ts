@@ -10,17 +10,10 @@ import { nameSimilarity } from "./name-similarity.js";
 import { readChangeHistory } from "./read-change-history.js";
 import { readRuntimeCoverage } from "./read-runtime-coverage.js";
 import { readTraceExport } from "./read-trace-export.js";
+import type { SignalSummary } from "../model/analysis-result.js";
 
-export interface SignalSummary {
-  name: string;
-  weight: number;
-  /** Pairs of modules the signal couples. */
-  pairs: number;
-  /** Why a signal is off, when it is; for traces, how many spans named a module. */
-  note?: string;
-  /** Something the user should fix for the signal to help (most spans of a trace export name no module). */
-  warning?: string;
-}
+export type { SignalSummary };
+
 
 /** Gathers the coupling signals the config turns on, beyond imports. */
 export async function collectSignals(root: string, graph: ModuleGraph, config: Config): Promise<{ signals: Signal[]; summary: SignalSummary[] }> {

@@ -1,11 +1,8 @@
 import type { TableAccess } from "../model/module-graph.js";
+import type { TableUse } from "../model/analysis-result.js";
 
-/** Readers and writers of one table, by module. */
-export interface TableUse {
-  table: string;
-  writers: string[];
-  readers: string[];
-}
+export type { TableUse };
+
 
 export function tableUses(modules: { id: string; tables?: TableAccess[] | undefined }[]): TableUse[] {
   const byTable = new Map<string, TableUse>();

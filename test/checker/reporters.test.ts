@@ -4,11 +4,10 @@ import path from "node:path";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { evaluateCheck, type CheckResult } from "../../src/checker/check-boundaries.js";
-import { CHECK_REPORTERS } from "../../src/reporters/render-check-report.js";
-import type { CheckReportOptions } from "../../src/reporters/render-check-options.js";
+import { RENDERERS, type RenderOptions } from "../../src/reporters/renderers.js";
 import { createProject, defineBoundaries } from "./create-project.js";
 
-const OPTIONS: CheckReportOptions = { pathPrefix: "app", baselineFile: "decouple.baseline.json", toolVersion: "0.0.0-test", color: false };
+const OPTIONS: RenderOptions = { pathPrefix: "app", baselineFile: "decouple.baseline.json", toolVersion: "0.0.0-test", color: false };
 
 /** A result with a new error, a new warning, a known violation and a stale baseline entry. */
 async function sampleResult(): Promise<CheckResult> {
@@ -27,9 +26,7 @@ async function sampleResult(): Promise<CheckResult> {
 }
 
 function render(format: "text" | "json" | "sarif" | "github" | "markdown", result: CheckResult): string {
-  const reporter = CHECK_REPORTERS.get(format);
-  if (reporter === undefined) throw new Error(format);
-  return reporter(result, OPTIONS);
+  return RENDERERS.check[format](result, OPTIONS);
 }
 
 describe("check reporters", () => {

@@ -8,6 +8,7 @@ import { toStableJson, writeFileAtomic } from "../../io/write-json-file.js";
 import { addCacheOptions, cacheDirectoryOf, type CacheFlags } from "../cache-options.js";
 import type { CliConsole } from "../console.js";
 import { integer, positiveInteger } from "../parse-options.js";
+import { renderOptions } from "../render-options.js";
 import { addSignalOptions, applySignalFlags, type SignalFlags } from "../signal-options.js";
 
 export const BOUNDARIES_FILE = "decouple.boundaries.json";
@@ -39,10 +40,10 @@ export function registerAnalyzeCommand(program: Command, io: CliConsole, setExit
     .option("--no-color", "plain text output")
     .action(async (dir: string, flags: AnalyzeFlags) => {
       // The pipeline is loaded when the command runs, so `--help` and other commands start fast.
-      const [{ analyze }, { computeBaseline }, { renderAnalysisSummary }] = await Promise.all([
+      const [{ analyze }, { computeBaseline }, { RENDERERS }] = await Promise.all([
         import("../../analyzer/analyze.js"),
         import("../../checker/compute-baseline.js"),
-        import("../../reporters/render-analysis-summary.js"),
+        import("../../reporters/renderers.js"),
       ]);
       const root = path.resolve(dir);
       const config = applySignalFlags((await loadConfig(root, flags.config)).config, flags);
@@ -71,10 +72,10 @@ export function registerAnalyzeCommand(program: Command, io: CliConsole, setExit
       if (flags.format === "json") {
         // Timings differ run to run; they join the document only when asked for, so output stays diffable.
         const { timings, ...stable } = result;
-        io.out(toStableJson(flags.profile ? { ...stable, timings } : stable));
+        io.out(RENDERERS.analysis.json(flags.profile ? { ...stable, timings } : stable, renderOptions(io, flags)));
       }
       else {
-        io.out(renderAnalysisSummary(result, { color: flags.color && io.color, boundariesFile: path.relative(process.cwd(), out) || out }));
+        io.out(RENDERERS.analysis.text(result, { ...renderOptions(io, flags), boundariesFile: path.relative(process.cwd(), out) || out }));
         io.out(`wrote ${path.relative(process.cwd(), baselineFile) || baselineFile} (${baseline.violations.length} known violations: \`decouple check\` fails only on new ones)\n`);
         // Unmapped spans are the first thing to check when traces change nothing: say how many there were.
         const traces = result.signals.find((signal) => signal.name === "traces");

@@ -5,9 +5,10 @@ import { loadConfig } from "../../config/load-config.js";
 import { readBoundaries } from "../../io/read-boundaries.js";
 import { toStableJson, writeFileAtomic } from "../../io/write-json-file.js";
 import { UserError } from "../../model/errors.js";
-import { CHECK_FORMATS, CHECK_REPORTERS, type CheckFormat } from "../../reporters/render-check-report.js";
+import { RESULT_FORMATS, type ResultFormat } from "../../reporters/formats.js";
 import { addCacheOptions, cacheDirectoryOf, type CacheFlags } from "../cache-options.js";
 import type { CliConsole } from "../console.js";
+import { displayPath } from "../render-options.js";
 import { VERSION } from "../../model/version.js";
 import { BOUNDARIES_FILE } from "./analyze-command.js";
 
@@ -15,7 +16,7 @@ interface CheckFlags extends CacheFlags {
   boundaries?: string;
   baseline?: string;
   config?: string;
-  format: CheckFormat;
+  format: ResultFormat<"check">;
   output?: string;
   updateBaseline?: boolean;
   changedSince?: string;
@@ -30,7 +31,7 @@ export function registerCheckCommand(program: Command, io: CliConsole, setExitCo
     .option("--boundaries <file>", `the boundaries file (default: <dir>/${BOUNDARIES_FILE})`)
     .option("--baseline <file>", "known violations (default: decouple.baseline.json beside the boundaries file)")
     .option("--config <file>", "config file (default: decouple.config.{json,ts,mjs,js} in <dir>)")
-    .addOption(new Option("--format <format>", "report format").choices(CHECK_FORMATS).default("text"))
+    .addOption(new Option("--format <format>", "report format").choices(RESULT_FORMATS.check).default("text"))
     .option("--output <file>", "write the report (or the --emit rule set) to a file instead of stdout")
     .option("--update-baseline", "rewrite the baseline with the violations found now, and pass")
     .option("--changed-since <ref>", "check only files changed since a git revision (plus untracked files)")
@@ -42,11 +43,13 @@ export function registerCheckCommand(program: Command, io: CliConsole, setExitCo
         { emitDependencyCruiser },
         { emitEslintPluginBoundaries },
         { listChangedFiles },
+        { RENDERERS },
       ] = await Promise.all([
         import("../../checker/check-boundaries.js"),
         import("../../checker/emit-dependency-cruiser.js"),
         import("../../checker/emit-eslint-plugin-boundaries.js"),
         import("../../checker/list-changed-files.js"),
+        import("../../reporters/renderers.js"),
       ]);
       const root = path.resolve(dir);
       const { config } = await loadConfig(root, flags.config);
@@ -81,17 +84,7 @@ export function registerCheckCommand(program: Command, io: CliConsole, setExitCo
         io.err(`wrote ${displayPath(baselineFile)} (${next.violations.length} known violations, was ${baseline.violations.length})\n`);
         result = applyBaseline(result, next);
       }
-      const render = CHECK_REPORTERS.get(flags.format);
-      if (render === undefined) throw new UserError("DCP006", `unknown --format ${flags.format}; use one of ${CHECK_FORMATS.join(", ")}.`);
-      write(render(result, { pathPrefix: toPosix(path.relative(process.cwd(), root)), baselineFile: displayPath(baselineFile), toolVersion: VERSION, color: flags.color && io.color && flags.output === undefined }));
+      write(RENDERERS.check[flags.format](result, { pathPrefix: path.relative(process.cwd(), root).split(path.sep).join("/"), baselineFile: displayPath(baselineFile), toolVersion: VERSION, color: flags.color && io.color && flags.output === undefined }));
       setExitCode(hasNewErrors(result) ? 1 : 0);
     });
-}
-
-function displayPath(file: string): string {
-  return toPosix(path.relative(process.cwd(), file)) || file;
-}
-
-function toPosix(file: string): string {
-  return file.split(path.sep).join("/");
 }
