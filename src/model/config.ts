@@ -45,6 +45,7 @@ export const weightsSchema = z
       .default(0.05)
       .describe("Added per reference to an imported symbol (capped at 20 per symbol), scaled likewise."),
   })
+  .strict()
   .describe("How strongly each kind of dependency couples two modules.");
 
 export const clusteringSchema = z
@@ -76,6 +77,7 @@ export const clusteringSchema = z
       .default(4)
       .describe("Seeded clustering runs; the most modular result wins."),
   })
+  .strict()
   .describe("How modules are grouped into services.");
 
 export const sharedSchema = z
@@ -97,6 +99,7 @@ export const sharedSchema = z
       .default(3)
       .describe("A module used by this many services, none of which dominates its use, goes to `shared`."),
   })
+  .strict()
   .describe("Hub and utility modules set apart instead of forced into a service.");
 
 const SIGNAL_WEIGHT = "How strong the signal's average pair is against the average import between two modules (1: as strong).";
@@ -226,6 +229,7 @@ export const checkSchema = z
       .default([])
       .describe("Dependencies that must not exist, such as a layering (rule no-forbidden-dependency; docs/rules/no-forbidden-dependency.md)."),
   })
+  .strict()
   .describe("Settings of `decouple check`.");
 
 export const configSchema = z
