@@ -45,6 +45,7 @@ const CONFIDENCE_RUNS: [number, number][] = [
 ];
 
 import type { AnalysisResult, Stage, Warning } from "../model/analysis-result.js";
+import { itemAt } from "../model/must-get.js";
 
 export type { AnalysisResult, Stage, Warning };
 
@@ -53,7 +54,7 @@ export type { AnalysisResult, Stage, Warning };
 export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> {
   const root = path.resolve(options.root);
   const progress = options.onProgress ?? (() => undefined);
-  const timings = {} as Record<Stage, number>;
+  const timings: Partial<Record<Stage, number>> = {};
   const time = async <T>(stage: Stage, work: () => T | Promise<T>): Promise<T> => {
     const started = performance.now();
     const result = await work();
@@ -79,9 +80,9 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
   progress("proposing boundaries");
   const pins = pinsOf(options.previous);
   const { partition, names, cycles, alternatives, dependencies, nodes } = await time("cluster", () => {
-    const nodes = graph.modules.map((module) => module.id as string);
+    const nodes = graph.modules.map((module) => module.id);
     const dependencies = dependenciesOf(couplings);
-    const known = new Set(nodes);
+    const known = new Set<string>(nodes);
     const pinnedGroups = new Map([...pins].filter(([module]) => known.has(module)));
     for (const module of options.previous?.shared.pinned ?? []) if (known.has(module)) pinnedGroups.delete(module);
     const partitionOptions = {
@@ -121,7 +122,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
         )
       : undefined;
     cache?.save();
-    const exportsOf = new Map(graph.modules.map((module) => [module.id as string, module.exports]));
+    const exportsOf = new Map(graph.modules.map((module) => [module.id, module.exports]));
     const proposed = nameServices(partition.services.map((modules) => ({ modules, exports: exportsOf })));
     const names = reconcileNames(partition.services, proposed, options.previous, pins);
     return { partition, names, cycles: moduleCycles(graph), alternatives, dependencies, nodes };
@@ -129,7 +130,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
 
   const { boundaries, apiSymbols } = buildBoundaries({
     graph,
-    services: partition.services.map((modules, index) => ({ name: names[index] as string, modules })),
+    services: partition.services.map((modules, index) => ({ name: itemAt(names, index), modules })),
     shared: [...partition.shared.keys()],
     pins,
     sharedPins: options.previous?.shared.pinned ?? [],
@@ -141,7 +142,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
     return scoreBoundaries({
       couplings,
       serviceOf,
-      lines: new Map(graph.modules.map((module) => [module.id as string, module.lines])),
+      lines: new Map(graph.modules.map((module) => [module.id, module.lines])),
       apiSymbols,
       services: boundaries.services.map((service) => service.name),
       sharedModules: boundaries.shared.modules.length,

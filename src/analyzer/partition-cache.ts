@@ -105,7 +105,9 @@ export function openPartitionCache(directory: string): PartitionCache {
 
 function readCacheFile(file: string): CacheFile | undefined {
   try {
+    // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- our own cache file: the stamp (decouple version and clustering code) says this code wrote it
     const value = JSON.parse(fs.readFileSync(file, "utf8")) as Partial<CacheFile>;
+    // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- the stamp and entries were checked on the line itself
     return value.stamp === cacheStamp() && Array.isArray(value.entries) ? (value as CacheFile) : undefined;
   } catch {
     return undefined;

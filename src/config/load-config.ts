@@ -38,6 +38,6 @@ async function readConfigFile(file: string): Promise<unknown> {
     const loaded = await jiti.import<{ default?: unknown }>(file);
     return loaded.default ?? loaded;
   } catch (error) {
-    throw new UserError("DCP004", `cannot load ${file}: ${(error as Error).message.split("\n")[0]}`);
+    throw new UserError("DCP004", `cannot load ${file}: ${(error instanceof Error ? error.message : String(error)).split("\n")[0]}`);
   }
 }

@@ -3,6 +3,7 @@ import path from "node:path";
 import { builtinModules } from "node:module";
 import { ResolverFactory } from "oxc-resolver";
 import { UserError } from "../model/errors.js";
+import { z } from "zod";
 
 export interface ResolverSettings {
   root: string;
@@ -150,7 +151,8 @@ function listDirs(dir: string): string[] {
 function readJson(file: string): Record<string, unknown> | undefined {
   try {
     const value: unknown = JSON.parse(fs.readFileSync(file, "utf8"));
-    return value !== null && typeof value === "object" ? (value as Record<string, unknown>) : undefined;
+    const parsed = z.record(z.string(), z.unknown()).safeParse(value);
+    return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
   }

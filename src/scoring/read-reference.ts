@@ -48,6 +48,6 @@ export function readReference(file: string): Reference {
     return { kind: "boundaries", labels, shared: shared.size };
   }
   const entries = Object.entries(validateJson(raw, expectedDomainsSchema, file, errors).modules);
-  const labels = new Map(entries.filter(([, domain]) => domain !== SHARED).map(([module, domain]) => [parseModuleId(module) as string, domain]));
+  const labels = new Map(entries.filter(([, domain]) => domain !== SHARED).map(([module, domain]) => [parseModuleId(module), domain]));
   return { kind: "expected-domains", labels, shared: entries.length - labels.size };
 }

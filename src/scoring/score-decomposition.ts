@@ -35,7 +35,7 @@ export interface ScoreInput {
 /** Scores a decomposition of a codebase: every metric of docs/metrics.md, as data. */
 export function scoreDecomposition(input: ScoreInput): ScoreReport {
   const known = new Set<string>(input.graph.modules.map((module) => module.id));
-  const shared = new Set(input.boundaries.shared.modules.map((module) => parseModuleId(module) as string));
+  const shared = new Set(input.boundaries.shared.modules.map((module) => parseModuleId(module)));
   const serviceOf = new Map<string, string>();
   const listed = new Set<string>(shared);
   for (const service of input.boundaries.services) {

@@ -19,14 +19,14 @@ export type { SignalSummary };
 export async function collectSignals(root: string, graph: ModuleGraph, config: Config): Promise<{ signals: Signal[]; summary: SignalSummary[] }> {
   const signals: Signal[] = [];
   const summary: SignalSummary[] = [];
-  const modules = graph.modules.map((module) => module.id as string);
+  const modules = graph.modules.map((module) => module.id);
   const { names, barrels, changes, data, coverage, traces } = config.signals;
   const notes = new Map<string, string>();
   const warnings = new Map<string, string>();
 
   if (barrels.enabled) signals.push({ name: "barrels", weight: barrels.weight, pairs: barrelMembership(graph) });
   if (names.enabled) {
-    const exportsOf = new Map(graph.modules.map((module) => [module.id as string, module.exports]));
+    const exportsOf = new Map(graph.modules.map((module) => [module.id, module.exports]));
     signals.push({ name: "names", weight: names.weight, pairs: nameSimilarity(modules, exportsOf), weak: true });
   }
   if (changes.enabled !== false) {

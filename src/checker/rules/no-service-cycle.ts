@@ -3,6 +3,7 @@ import { compareStrings } from "../../model/module-id.js";
 import type { Finding, Rule, RuleContext } from "../types.js";
 import { listDependencies, type Dependency } from "./list-dependencies.js";
 import { pairKey, splitPairKey, type PairKey } from "../../model/pair-key.js";
+import { itemAt } from "../../model/must-get.js";
 
 const ID = "no-service-cycle";
 
@@ -47,7 +48,7 @@ function findServiceCycles(context: RuleContext): Finding[] {
       })
       .sort(([a], [b]) => compareStrings(a, b));
     const described = links.map(([key, dependency]) => `${splitPairKey(key).join(" -> ")} (${dependency.from}:${dependency.edge.line} uses ${dependency.symbol} of ${dependency.to})`);
-    const first = (links[0] as [string, Dependency])[1];
+    const first = itemAt(links, 0)[1];
     return {
       key: { rule: ID, services: members },
       file: first.from,
