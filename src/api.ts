@@ -3,6 +3,7 @@
  */
 export { analyze, type AnalyzeOptions, type AnalysisResult } from "./analyzer/analyze.js";
 export { extractModuleGraph, type ExtractOptions, type ExtractedGraph } from "./graph/extract-module-graph.js";
+export { isDegraded, type ResolutionReport } from "./graph/measure-resolution.js";
 export { loadConfig } from "./config/load-config.js";
 export { readBoundaries } from "./io/read-boundaries.js";
 export { defineConfig, configSchema, type Config, type UserConfig } from "./model/config.js";

@@ -3,6 +3,9 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { configSchema, type Config } from "../../src/model/config.js";
+import { appSourcesFromEnv, TRUTH_DIR } from "./apps/app-sources.js";
+import { evaluateApps } from "./apps/evaluate-apps.js";
+import { renderAppEvaluation } from "./apps/render-app-evaluation.js";
 import { preparePlantedCase } from "./prepare-planted-case.js";
 import { EFFECT_SCOPE, prepareScopeCase, TLDRAW_SCOPE } from "./prepare-scope-case.js";
 import { meanNmi, nmiGain, renderEvaluation, type EvaluatedCase, type Target } from "./render-evaluation.js";
@@ -22,6 +25,7 @@ const { values } = parseArgs({
     seeds: { type: "string", default: "1,2,3" },
     quick: { type: "boolean", default: false },
     "no-real": { type: "boolean", default: false },
+    "no-apps": { type: "boolean", default: false },
   },
 });
 const modules = Number(values.modules);
@@ -70,4 +74,17 @@ const markdown = renderEvaluation(rows, targets, seeds);
 mkdirSync(dirname(resultFile), { recursive: true });
 writeFileSync(resultFile, markdown);
 console.log(markdown);
+
+// The real applications (bench/evaluate/apps/): their own table, beside the libraries.
+if (!values["no-apps"] && !values["no-real"]) {
+  const { apps, libraries } = await evaluateApps({
+    sources: appSourcesFromEnv(process.env),
+    truthDir: TRUTH_DIR,
+    libraries: { corporaDir, workDir },
+    log: (line) => console.error(line),
+  });
+  const appMarkdown = renderAppEvaluation(apps, libraries);
+  writeFileSync(join(benchDir, "results", "evaluation-apps.md"), appMarkdown);
+  console.log(appMarkdown);
+}
 console.error(`evaluation took ${((performance.now() - started) / 1000).toFixed(1)} s; written to ${resultFile}`);

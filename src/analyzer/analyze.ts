@@ -14,8 +14,13 @@ import { explainServices } from "./explain-services.js";
 import { measureStability } from "./measure-stability.js";
 import { planExtraction } from "./plan-extraction.js";
 import { tableOwnership } from "./table-ownership.js";
+import { entityOfModules, readGraphRoles } from "../signals/entity-coupling.js";
+import { detectFolderShape } from "../signals/folder-shape.js";
+import { deployableOf, findDeployables } from "../signals/find-deployables.js";
+import { dropNameLinksAcrossDeployables } from "../signals/within-deployables.js";
 import { findCycles } from "../graph/find-cycles.js";
 import { nameServices } from "./name-services.js";
+import { nameByFolder } from "./name-by-folder.js";
 import { describeChanges, pinsOf, reconcileNames } from "./reconcile-boundaries.js";
 
 export interface AnalyzeOptions {
@@ -33,6 +38,9 @@ export interface AnalyzeOptions {
   confidence?: boolean | undefined;
   onProgress?: (message: string) => void;
 }
+
+/** Signals read from names rather than code: they may not join deployables that never import each other. */
+const NAME_SIGNALS = new Set(["names", "entities"]);
 
 /** Alternative runs for the stability measure: (seed offset, resolution factor). */
 const CONFIDENCE_RUNS: [number, number][] = [
@@ -62,7 +70,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
     return result;
   };
   const { config } = options;
-  const { graph, tsconfig, warnings } = await extractModuleGraph({
+  const { graph, resolution, warnings, leftOut } = await extractModuleGraph({
     root,
     config,
     workers: options.workers,
@@ -71,6 +79,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
     time,
   });
 
+  const deployables = findDeployables(root, graph.modules.map((module) => module.id));
+  const applications = deployables.filter((deployable) => deployable.kind === "application");
   const { couplings, barrels, signals } = await time("couple", async () => ({
     couplings: buildCouplingGraph(graph, config.weights),
     barrels: findBarrels(graph),
@@ -82,9 +92,23 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
   const { partition, names, cycles, alternatives, dependencies, nodes } = await time("cluster", () => {
     const nodes = graph.modules.map((module) => module.id);
     const dependencies = dependenciesOf(couplings);
+    const ownerOf = deployableOf(nodes, deployables);
+    const clusteredSignals =
+      deployables.length < 2
+        ? signals.signals
+        : signals.signals.map((signal) =>
+            NAME_SIGNALS.has(signal.name) ? { ...signal, pairs: dropNameLinksAcrossDeployables(signal.pairs, ownerOf, dependencies) } : signal,
+          );
     const known = new Set<string>(nodes);
     const pinnedGroups = new Map([...pins].filter(([module]) => known.has(module)));
     for (const module of options.previous?.shared.pinned ?? []) if (known.has(module)) pinnedGroups.delete(module);
+    // Applications a repository already deploys apart are services already: each is kept whole.
+    if (applications.length >= 2 && !config.clustering.splitDeployables) {
+      const sharedPins = new Set(options.previous?.shared.pinned ?? []);
+      for (const [module, application] of deployableOf(nodes, applications)) {
+        if (!pinnedGroups.has(module) && !sharedPins.has(module)) pinnedGroups.set(module, `\0deployable:${application.folder}`);
+      }
+    }
     const partitionOptions = {
       seed: options.seed ?? config.clustering.seed,
       resolution: config.clustering.resolution,
@@ -97,7 +121,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
       barrels,
       pinnedGroups,
       groupAnchors: new Map((options.previous?.services ?? []).map((service) => [service.name, service.modules])),
-      signals: signals.signals,
+      signals: clusteredSignals,
+      domainModules: new Set(entityOfModules(readGraphRoles(graph)).keys()),
       constraints: config.constraints,
     };
     const cache = options.cacheDirectory === undefined ? undefined : openPartitionCache(options.cacheDirectory);
@@ -123,7 +148,12 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
       : undefined;
     cache?.save();
     const exportsOf = new Map(graph.modules.map((module) => [module.id, module.exports]));
-    const proposed = nameServices(partition.services.map((modules) => ({ modules, exports: exportsOf })));
+    const byFolder = nameByFolder(partition.services, nodes.length);
+    const byWords = nameServices(
+      partition.services.map((modules) => ({ modules, exports: exportsOf })),
+      new Set([SHARED, ...byFolder.filter((name) => name !== undefined)]),
+    );
+    const proposed = byFolder.map((name, index) => name ?? itemAt(byWords, index));
     const names = reconcileNames(partition.services, proposed, options.previous, pins);
     return { partition, names, cycles: moduleCycles(graph), alternatives, dependencies, nodes };
   });
@@ -162,7 +192,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
 
   return {
     version: 1,
-    tsconfig,
+    resolution,
     graph,
     couplings,
     cycles,
@@ -172,6 +202,9 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
     stability: alternatives === undefined ? null : measureStability(boundaries.services, alternatives),
     tables,
     plan: planExtraction(graph, boundaries, tables),
+    leftOut,
+    deployables,
+    folders: detectFolderShape(graph.modules.map((module) => module.id)),
     sharedReasons: Object.fromEntries([...partition.shared].sort(([a], [b]) => (a < b ? -1 : 1))),
     scores,
     changes: options.previous === undefined ? null : describeChanges(options.previous, boundaries),

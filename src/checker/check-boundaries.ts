@@ -29,13 +29,14 @@ export async function checkBoundaries(options: CheckOptions): Promise<CheckResul
   const root = path.resolve(options.root);
   if (options.changed !== undefined) {
     const files = options.changed.files.map((file) => path.join(root, ...file.split("/")));
-    const { graph, parsed } = await extractModuleGraph({ root, config: options.config, cacheDirectory: options.cacheDirectory, files });
+    const { graph, parsed, resolution } = await extractModuleGraph({ root, config: options.config, cacheDirectory: options.cacheDirectory, files });
     const scope: string[] = graph.modules.map((module) => module.id);
-    return evaluateCheck(graph, options.boundaries, options.config, options.baseline, { mode: "changed", since: options.changed.since, modules: scope, parsed });
+    const result = evaluateCheck(graph, options.boundaries, options.config, options.baseline, { mode: "changed", since: options.changed.since, modules: scope, parsed });
+    return { ...result, resolution };
   }
-  const { graph, warnings } = await extractModuleGraph({ root, config: options.config, cacheDirectory: options.cacheDirectory });
+  const { graph, warnings, resolution } = await extractModuleGraph({ root, config: options.config, cacheDirectory: options.cacheDirectory });
   const result = evaluateCheck(graph, options.boundaries, options.config, options.baseline, { mode: "full", modules: graph.modules.length });
-  return { ...result, warnings: warnings.filter((warning) => warning.kind !== "no-tsconfig").map((warning) => warning.message) };
+  return { ...result, resolution, warnings: warnings.filter((warning) => warning.kind !== "no-tsconfig").map((warning) => warning.message) };
 }
 
 /** The pure part: rules, severities and the baseline applied to a graph. */
@@ -56,6 +57,7 @@ export function evaluateCheck(graph: ModuleGraph, boundaries: Boundaries, config
     stale: [],
     summary: { errors: 0, warnings: 0, known: 0, stale: 0 },
     warnings: [],
+    resolution: null,
   };
   return applyBaseline(result, baseline);
 }
@@ -99,6 +101,11 @@ function scopeFilter(result: CheckResult): (key: ViolationKey) => boolean {
   if (scope.mode === "full") return (key) => ran.has(key.rule);
   const modules = new Set(scope.modules);
   return (key) => ran.has(key.rule) && ("from" in key ? modules.has(key.from) : "module" in key ? modules.has(key.module) : false);
+}
+
+/** Why the check cannot be trusted (a degraded module graph), one line each; empty when it can. */
+export function untrustedBecause(result: CheckResult): string[] {
+  return result.resolution?.degraded ?? [];
 }
 
 /** The exit status the CLI should give: 1 when an error-level violation is new. */

@@ -2,6 +2,7 @@ import { Command, CommanderError } from "commander";
 import { isUserError } from "../model/errors.js";
 import { registerAnalyzeCommand } from "./commands/analyze-command.js";
 import { registerCheckCommand } from "./commands/check-command.js";
+import { registerGenerateCommand } from "./commands/generate-command.js";
 import { registerInitCommand } from "./commands/init-command.js";
 import { registerReportCommand } from "./commands/report-command.js";
 import { registerScoreCommand } from "./commands/score-command.js";
@@ -34,6 +35,7 @@ export async function run(argv: string[], io: CliConsole = createConsole()): Pro
   registerInitCommand(program, io, setExitCode);
   registerCheckCommand(program, io, setExitCode);
   registerScoreCommand(program, io, setExitCode);
+  registerGenerateCommand(program, io, setExitCode);
   registerReportCommand(program, io, setExitCode);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text) });
 

@@ -27,6 +27,11 @@ export interface PartitionOptions {
   groupAnchors?: Map<string, string[]>;
   /** The user's together/apart/size rules. */
   constraints?: Constraints;
+  /**
+   * Modules with a domain of their own (named after one of the codebase's entities: a model, its
+   * repository, its route): never set apart as hubs or spread utilities, however widely used.
+   */
+  domainModules?: Set<string>;
   /** Coupling beyond imports (history, names, data, coverage): scaled so the average pair weighs `weight` x the average import pair. */
   signals?: Signal[];
 }
@@ -56,8 +61,9 @@ export function proposePartition(nodes: string[], dependencies: Dependencies, op
     else if (options.barrels.has(node)) shared.set(node, "barrel");
   }
   const importers = importersOf(dependencies);
+  const ownDomain = options.domainModules ?? new Set<string>();
   for (const hub of findHubs(graph.nodes, importers, options.fanInRatio)) {
-    if (!shared.has(hub) && !pinned.has(hub)) shared.set(hub, "hub");
+    if (!shared.has(hub) && !pinned.has(hub) && !ownDomain.has(hub)) shared.set(hub, "hub");
   }
   const hubs = new Set([...shared].filter(([, reason]) => reason === "hub" || reason === "configured").map(([node]) => node));
 
@@ -69,7 +75,7 @@ export function proposePartition(nodes: string[], dependencies: Dependencies, op
     const rest = withoutIsolated(inducedGraph(graph, graph.nodes.filter((node) => !shared.has(node))), partners, pinned, shared);
     communityOf = clusterOnce(rest, options, pinned);
     if (round === MAX_ROUNDS - 1) break;
-    const spread = [...findSpreadModules(rest.nodes, dependencies, importers, communityOf, options.spread, hubs)].filter(([node]) => !pinned.has(node));
+    const spread = [...findSpreadModules(rest.nodes, dependencies, importers, communityOf, options.spread, hubs)].filter(([node]) => !pinned.has(node) && !ownDomain.has(node));
     // A handful more shared modules does not change the picture; another round would cost a full clustering.
     if (spread.length < Math.max(1, rest.nodes.length * 0.002)) break;
     for (const [node, reason] of spread) shared.set(node, reason);

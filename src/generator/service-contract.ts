@@ -30,6 +30,18 @@ export interface Operation {
   readonly exportName: string;
   /** For a method of an exported class or object: the method's name. */
   readonly method?: string;
+  /**
+   * For a method: what `exportName` is. `object`: an exported instance or object literal (call
+   * `exportName.method()`); `class`: an exported class, made with `new exportName()` unless `injected`.
+   */
+  readonly receiver?: "object" | "class";
+  /**
+   * For a method of a class whose constructor takes collaborators (dependency injection, e.g. a
+   * NestJS provider): the instance must come from the application's container, not `new`.
+   */
+  readonly injected?: boolean;
+  /** The function's doc comment (its first paragraph), when it has one. */
+  readonly description?: string;
   /** Where it is served: e.g. `{ method: "POST", path: "/payment/charge-order" }`. */
   readonly http: { readonly method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; readonly path: string };
   /** The function's parameters in declaration order; where each travels in the request. */

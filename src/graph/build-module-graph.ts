@@ -54,7 +54,8 @@ export function buildModuleGraph(input: GraphInput): ModuleGraph {
         target = idByFile.get(resolution.path);
       } else if (resolution.type === "unresolved") {
         unresolved.push({ from, specifier, line, reason: resolution.reason });
-      } else {
+      } else if (resolution.type !== "outside") {
+        // A file outside the analysed folder is neither a package nor part of this graph.
         const entry = externals.get(resolution.name) ?? { builtin: resolution.type === "builtin", importedBy: new Set() };
         entry.importedBy.add(from);
         externals.set(resolution.name, entry);

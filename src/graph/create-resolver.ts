@@ -1,98 +1,290 @@
 import fs from "node:fs";
 import path from "node:path";
 import { builtinModules } from "node:module";
-import { ResolverFactory } from "oxc-resolver";
-import { UserError } from "../model/errors.js";
-import { z } from "zod";
+import { ResolverFactory, type NapiResolveOptions } from "oxc-resolver";
+import { createTsconfigLocator, type GoverningTsconfig } from "./find-governing-tsconfig.js";
+import { findWorkspaceSource, isOutput, type WorkspacePackage } from "./find-workspace-source.js";
+import { createTsconfigReader, type TsconfigInfo } from "./read-tsconfig.js";
+import { readJson, readWorkspacePackages } from "./read-workspace-packages.js";
 
 export interface ResolverSettings {
   root: string;
-  /** Absolute path of the tsconfig that drives resolution, or undefined to use Node-style defaults. */
-  tsconfig: string | undefined;
-  /** Told when the tsconfig cannot be used as it is and resolution falls back to defaults. */
-  onWarning?: (message: string) => void;
+  /** A tsconfig that resolves every file (the config's `tsconfig`); undefined: each file's governing tsconfig. */
+  tsconfig?: string | undefined;
 }
 
 export type Resolution =
   | { type: "file"; path: string }
   | { type: "external"; name: string }
   | { type: "builtin"; name: string }
+  /** Resolved to a file outside the analysed folder (not a package: no node_modules on the way). */
+  | { type: "outside"; path: string }
   | { type: "unresolved"; reason: string };
+
+/** A tsconfig that could not be used as written, and why. */
+export interface TsconfigProblem {
+  /** Root-relative, forward slashes (`../tsconfig.json` above the root). */
+  file: string;
+  message: string;
+}
+
+export interface ProjectResolver {
+  resolve: (fromFile: string, specifier: string) => Resolution;
+  /** The tsconfig governing a file, root-relative (`included` false: the nearest, whose include does not take it), or null when none is above it. */
+  tsconfigOf: (file: string) => { file: string; included: boolean } | null;
+  /** Every tsconfig met so far that could not be read as written, sorted. */
+  problems: () => TsconfigProblem[];
+}
 
 const EXTENSIONS = [".ts", ".tsx", ".mts", ".cts", ".d.ts", ".js", ".jsx", ".mjs", ".cjs", ".json"];
 const BUILTINS = new Set(builtinModules);
+const BASE_OPTIONS: NapiResolveOptions = {
+  extensions: EXTENSIONS,
+  extensionAlias: {
+    ".js": [".ts", ".tsx", ".d.ts", ".js", ".jsx"],
+    ".jsx": [".tsx", ".jsx"],
+    ".mjs": [".mts", ".mjs"],
+    ".cjs": [".cts", ".cjs"],
+  },
+  conditionNames: ["source", "types", "import", "require", "node", "default"],
+  mainFields: ["source", "types", "module", "main"],
+  mainFiles: ["index"],
+  exportsFields: [["exports"]],
+  symlinks: true,
+};
 
-/** Resolves specifiers the way the project's tsconfig does (paths, baseUrl, extends, references, exports). */
-export function createResolver(settings: ResolverSettings): (fromFile: string, specifier: string) => Resolution {
-  const workspaces = readWorkspacePackages(settings.root);
-  let resolver = makeFactory(settings.tsconfig);
-  if (settings.tsconfig !== undefined && !tsconfigLoads(resolver, settings.root)) {
-    // Published sources often ship a tsconfig that extends a base left out of the package: resolve
-    // with defaults rather than fail every import.
-    settings.onWarning?.(`${path.relative(settings.root, settings.tsconfig) || settings.tsconfig} extends a tsconfig that does not exist: resolving with Node/TypeScript defaults instead`);
-    resolver = makeFactory(undefined);
-  }
+interface Context {
+  factory: ResolverFactory;
+  info: TsconfigInfo | undefined;
+  /** Set when the tsconfig is broken: its readable `paths`, applied by hand since oxc cannot load the file. */
+  manualPaths: boolean;
+}
 
-  return (fromFile, specifier) => {
+/**
+ * Resolves specifiers as each file's own tsconfig does (paths, baseUrl, extends, exports): one
+ * oxc ResolverFactory per governing tsconfig (cached). Workspace
+ * packages and aliases are never external packages; a tsconfig that cannot be read is reported
+ * (`problems`) and its readable `paths` still apply.
+ */
+export function createResolver(settings: ResolverSettings): ProjectResolver {
+  const root = path.resolve(settings.root);
+  const display = (file: string): string => path.relative(root, file).split(path.sep).join("/") || path.basename(file);
+  const read = createTsconfigReader(display);
+  const locate = createTsconfigLocator(read);
+  const forced = settings.tsconfig === undefined ? undefined : read(path.resolve(root, settings.tsconfig));
+  const governed = new Map<string, GoverningTsconfig | undefined>();
+  const governingOf = (file: string): GoverningTsconfig | undefined => {
+    if (forced !== undefined) return { info: forced, included: true };
+    if (!governed.has(file)) governed.set(file, locate(file));
+    return governed.get(file);
+  };
+  const governing = (file: string): TsconfigInfo | undefined => governingOf(file)?.info;
+  const base = new ResolverFactory(BASE_OPTIONS);
+  const contexts = new Map<string, Context>();
+  const problems = new Map<string, string>();
+  const workspaces = readWorkspacePackages(root);
+  const owners = new Map<string, WorkspacePackage | undefined>();
+  /** The package a folder belongs to: an import of its own name (a self-reference) is resolved to source like a workspace's. */
+  const ownerOf = (dir: string): WorkspacePackage | undefined => {
+    if (owners.has(dir)) return owners.get(dir);
+    const manifest = readJson(path.join(dir, "package.json"));
+    const parent = path.dirname(dir);
+    const owner =
+      manifest !== undefined && typeof manifest.name === "string"
+        ? { dir, manifest }
+        : parent === dir || fs.existsSync(path.join(dir, ".git"))
+          ? undefined
+          : ownerOf(parent);
+    owners.set(dir, owner);
+    return owner;
+  };
+  const packageNamed = (name: string | undefined, fromFile: string): WorkspacePackage | undefined => {
+    if (name === undefined) return undefined;
+    const workspace = workspaces.get(name);
+    if (workspace !== undefined) return workspace;
+    const owner = ownerOf(path.dirname(fromFile));
+    return owner?.manifest.name === name ? owner : undefined;
+  };
+  const outputs = new Map<string, { outDir: string | undefined; rootDir: string | undefined }>();
+  const outputsOfPackage = (dir: string): { outDir: string | undefined; rootDir: string | undefined } => {
+    let found = outputs.get(dir);
+    if (found === undefined) {
+      found = outputsOf(dir, read);
+      outputs.set(dir, found);
+    }
+    return found;
+  };
+
+  const factories = new Map<string, { factory: ResolverFactory; problem: string | undefined }>();
+  /** One oxc factory per tsconfig that sets paths or baseUrl (their own: clones share oxc's cache, which holds one tsconfig). */
+  const factoryFor = (configFile: string, references: boolean): { factory: ResolverFactory; problem: string | undefined } => {
+    let made = factories.get(configFile);
+    if (made === undefined) {
+      const factory = new ResolverFactory({ ...BASE_OPTIONS, tsconfig: { configFile, ...(references ? { references: "auto" as const } : {}) } });
+      made = { factory, problem: probe(factory, configFile, display) };
+      factories.set(configFile, made);
+    }
+    return made;
+  };
+
+  const contextOf = (info: TsconfigInfo | undefined): Context => {
+    const key = info?.file ?? "";
+    let context = contexts.get(key);
+    if (context !== undefined) return context;
+    context = { factory: base, info, manualPaths: false };
+    if (info !== undefined) {
+      let problem = info.problem;
+      // A config that sets no paths or baseUrl anywhere in its chain resolves as no config does.
+      const source = info === forced ? info.file : info.resolutionSource;
+      if (problem === undefined && source !== undefined) {
+        const made = factoryFor(source, info === forced);
+        problem = made.problem;
+        if (problem === undefined) context = { factory: made.factory, info, manualPaths: false };
+      }
+      if (problem !== undefined) {
+        problems.set(display(info.file), problem);
+        context = { factory: base, info, manualPaths: true };
+      }
+    }
+    contexts.set(key, context);
+    return context;
+  };
+
+  const sync = (factory: ResolverFactory, directory: string, specifier: string): string | undefined => {
+    const result = factory.sync(directory, specifier);
+    return typeof result.path === "string" ? result.path : undefined;
+  };
+
+  const rootPrefix = root.endsWith(path.sep) ? root : `${root}${path.sep}`;
+  const rootParts = root.split(path.sep);
+  const classify = (file: string, specifier: string): Resolution => {
+    if (file.includes(`${path.sep}node_modules${path.sep}`) && insideNodeModules(rootParts, file)) return { type: "external", name: bareName(specifier) ?? specifier };
+    return file.startsWith(rootPrefix) ? { type: "file", path: file } : { type: "outside", path: file };
+  };
+
+  const resolve = (fromFile: string, specifier: string): Resolution => {
     const bare = bareName(specifier);
     if (specifier.startsWith("node:") || (bare !== undefined && BUILTINS.has(specifier))) {
       return { type: "builtin", name: specifier.replace(/^node:/, "") };
     }
-    const result = resolver.sync(path.dirname(fromFile), specifier);
-    if (result.path !== undefined && result.path !== null) {
-      // Judge node_modules below the root only: a project may itself live under a node_modules path.
-      const relative = path.relative(settings.root, result.path);
-      if (relative.startsWith("..") || relative.split(path.sep).includes("node_modules")) return { type: "external", name: bare ?? specifier };
-      return { type: "file", path: result.path };
-    }
-    if (bare !== undefined) {
-      const workspaceDir = workspaces.get(bare);
-      if (workspaceDir !== undefined) {
-        // Not linked into node_modules (no install yet): resolve it as the package itself would
-        // (a self-reference honours its `exports`), else its conventional source entry.
-        const self = resolver.sync(path.join(workspaceDir, "package.json"), specifier);
-        if (self.path) return { type: "file", path: self.path };
-        const entry = resolver.sync(path.join(workspaceDir, "package.json"), `./src/index`);
-        if (entry.path) return { type: "file", path: entry.path };
+    const context = contextOf(governing(fromFile));
+    const directory = path.dirname(fromFile);
+    // Matching `paths` costs a loop over every pattern (hundreds in an Nx base): only where it is needed.
+    const manual = context.manualPaths ? aliasOf(context.info, specifier) : undefined;
+    if (manual !== undefined) {
+      for (const target of manual.targets) {
+        const found = sync(context.factory, directory, target);
+        if (found !== undefined) return classify(found, specifier);
       }
-      if (!isAliasLike(specifier)) return { type: "external", name: bare };
     }
-    return { type: "unresolved", reason: result.error ?? "not found" };
+    const result = context.factory.sync(directory, specifier);
+    if (typeof result.path === "string") {
+      const resolution = classify(result.path, specifier);
+      const pkg = packageNamed(bare, fromFile);
+      // A workspace package (or the package itself) whose entry is build output: its source instead.
+      if (pkg !== undefined && bare !== undefined && (resolution.type === "external" || isOutput(pkg.dir, result.path, outputsOfPackage(pkg.dir).outDir))) {
+        return workspaceSource(pkg, bare, specifier, context);
+      }
+      return resolution;
+    }
+    const reason = result.error ?? "not found";
+    if (bare === undefined) {
+      return { type: "unresolved", reason: specifier.startsWith("#") ? `no "imports" entry of a package.json matches it (${reason})` : reason };
+    }
+    const pkg = packageNamed(bare, fromFile);
+    if (pkg !== undefined) return workspaceSource(pkg, bare, specifier, context);
+    const alias = manual ?? aliasOf(context.info, specifier);
+    if (alias !== undefined) {
+      return { type: "unresolved", reason: `tsconfig path alias "${alias.pattern}" of ${display(alias.tsconfig)} matches no file (tried ${alias.targets.map(display).join(", ")})` };
+    }
+    if (/^[@~]\//.test(specifier)) return { type: "unresolved", reason: `"${specifier.slice(0, 2)}" is an alias by convention, and no tsconfig paths entry maps it` };
+    return { type: "external", name: bare };
+  };
+
+  const sources = new Map<string, Resolution>();
+  /** A workspace package's file for a specifier is the same from every importer: cached. */
+  const workspaceSource = (pkg: WorkspacePackage, bare: string, specifier: string, context: Context): Resolution => {
+    const key = `${pkg.dir}\0${specifier}`;
+    let found = sources.get(key);
+    if (found === undefined) {
+      found = findSource(pkg, bare, specifier, context);
+      sources.set(key, found);
+    }
+    return found;
+  };
+  const findSource = (pkg: WorkspacePackage, bare: string, specifier: string, context: Context): Resolution => {
+    const self = sync(context.factory, pkg.dir, specifier);
+    const subpath = `.${specifier.slice(bare.length)}`;
+    const found = findWorkspaceSource(pkg, subpath, (directory, request) => sync(base, directory, request), outputsOfPackage(pkg.dir));
+    if ("path" in found) return classify(found.path, specifier);
+    if (self !== undefined) return classify(self, specifier);
+    return { type: "unresolved", reason: `workspace package ${bare} (${display(pkg.dir)}) has no file for "${subpath}": tried ${found.tried.join(", ")} and their sources (unbuilt output?)` };
+  };
+
+  return {
+    resolve,
+    tsconfigOf: (file) => {
+      const found = governingOf(file);
+      contextOf(found?.info); // loads it, so a broken tsconfig is reported even when its files import nothing
+      return found === undefined ? null : { file: display(found.info.file), included: found.included };
+    },
+    problems: () => [...problems].map(([file, message]) => ({ file, message })).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
   };
 }
 
-function makeFactory(tsconfig: string | undefined): ResolverFactory {
-  return new ResolverFactory({
-    ...(tsconfig === undefined ? {} : { tsconfig: { configFile: tsconfig, references: "auto" } }),
-    extensions: EXTENSIONS,
-    extensionAlias: {
-      ".js": [".ts", ".tsx", ".d.ts", ".js", ".jsx"],
-      ".jsx": [".tsx", ".jsx"],
-      ".mjs": [".mts", ".mjs"],
-      ".cjs": [".cts", ".cjs"],
-    },
-    conditionNames: ["source", "types", "import", "require", "node", "default"],
-    mainFields: ["source", "types", "module", "main"],
-    mainFiles: ["index"],
-    exportsFields: [["exports"]],
-    symlinks: true,
-  });
+/** Loads the tsconfig through oxc once: oxc may reject what the reader accepted (a base it cannot find). */
+function probe(factory: ResolverFactory, configFile: string, display: (file: string) => string): string | undefined {
+  const error = factory.sync(path.dirname(configFile), "./__decouple_probe__").error;
+  if (error === undefined || !/tsconfig/i.test(error)) return undefined;
+  return `${display(configFile)} cannot be loaded: ${error.replace(/\s+/g, " ").slice(0, 300)}`;
 }
 
-/**
- * Probes the tsconfig: a file that does not parse is the user's to fix (DCP003, naming the file,
- * line and column); a missing `extends` target returns false so the caller falls back.
- */
-function tsconfigLoads(resolver: ResolverFactory, root: string): boolean {
-  const probe = resolver.sync(root, "./__decouple_probe__");
-  if (probe.error?.startsWith("Tsconfig not found")) return false;
-  if (probe.error?.startsWith("Failed to load tsconfig")) {
-    const match = /Failed to load tsconfig "([^"]+)": \w+ \{.*?message: "([^"]+)"(?:, line: (\d+), column: (\d+))?/.exec(probe.error);
-    const where = match ? `${match[1]}${match[3] ? `:${match[3]}:${match[4]}` : ""}` : "tsconfig";
-    const what = match?.[2] ?? probe.error;
-    throw new UserError("DCP003", `cannot read ${where}: ${what}. Fix the file or point --config's "tsconfig" at a valid one.`);
+interface AliasMatch {
+  pattern: string;
+  tsconfig: string;
+  /** Absolute candidate paths, in the tsconfig's order. */
+  targets: string[];
+}
+
+/** The tsconfig `paths` entry a specifier matches (longest prefix wins, as in TypeScript). */
+function aliasOf(info: TsconfigInfo | undefined, specifier: string): AliasMatch | undefined {
+  const paths = info?.paths;
+  if (info === undefined || paths === undefined) return undefined;
+  let best: { pattern: string; captured: string; prefix: number } | undefined;
+  for (const pattern of Object.keys(paths.patterns)) {
+    const star = pattern.indexOf("*");
+    if (star === -1) {
+      if (pattern === specifier) return { pattern, tsconfig: info.file, targets: (paths.patterns[pattern] ?? []).map((target) => path.resolve(paths.base, target)) };
+      continue;
+    }
+    const prefix = pattern.slice(0, star);
+    const suffix = pattern.slice(star + 1);
+    if (specifier.length >= prefix.length + suffix.length && specifier.startsWith(prefix) && specifier.endsWith(suffix) && (best === undefined || prefix.length > best.prefix)) {
+      best = { pattern, captured: specifier.slice(prefix.length, specifier.length - suffix.length), prefix: prefix.length };
+    }
   }
-  return true;
+  if (best === undefined) return undefined;
+  const captured = best.captured;
+  return { pattern: best.pattern, tsconfig: info.file, targets: (paths.patterns[best.pattern] ?? []).map((target) => path.resolve(paths.base, target.replace("*", captured))) };
+}
+
+/** A package's build output and source folders, from its own tsconfig when it has one. */
+function outputsOf(dir: string, read: (file: string) => TsconfigInfo): { outDir: string | undefined; rootDir: string | undefined } {
+  for (const name of ["tsconfig.lib.json", "tsconfig.build.json", "tsconfig.json"]) {
+    const file = path.join(dir, name);
+    if (!fs.existsSync(file)) continue;
+    const info = read(file);
+    if (info.outDir !== undefined) return { outDir: info.outDir, rootDir: info.rootDir };
+  }
+  return { outDir: undefined, rootDir: undefined };
+}
+
+/** Below a node_modules folder that is not part of the root's own path (a project may live under one). */
+function insideNodeModules(rootParts: string[], file: string): boolean {
+  const fileParts = file.split(path.sep);
+  let common = 0;
+  while (common < rootParts.length && rootParts[common] === fileParts[common]) common++;
+  return fileParts.slice(common).includes("node_modules");
 }
 
 /** The package name of a bare specifier ("@scope/pkg/sub" -> "@scope/pkg"), undefined for relative ones. */
@@ -100,60 +292,4 @@ export function bareName(specifier: string): string | undefined {
   if (specifier.startsWith(".") || specifier.startsWith("/") || specifier.startsWith("#")) return undefined;
   const parts = specifier.split("/");
   return specifier.startsWith("@") ? parts.slice(0, 2).join("/") : parts[0];
-}
-
-/** `@/x` and `~/x` are tsconfig path aliases by convention, never npm packages. */
-function isAliasLike(specifier: string): boolean {
-  return /^[@~]\//.test(specifier) || specifier.startsWith("#");
-}
-
-/** Workspace packages (npm/yarn `workspaces`, pnpm-workspace.yaml) by name, so imports resolve without an install. */
-function readWorkspacePackages(root: string): Map<string, string> {
-  const packages = new Map<string, string>();
-  const patterns = readWorkspacePatterns(root);
-  for (const pattern of patterns) {
-    const base = pattern.replace(/\/\*\*?$/, "");
-    const dirs = pattern.endsWith("*") ? listDirs(path.join(root, base)) : [path.join(root, base)];
-    for (const dir of dirs) {
-      const manifest = readJson(path.join(dir, "package.json"));
-      if (manifest !== undefined && typeof manifest.name === "string") packages.set(manifest.name, dir);
-    }
-  }
-  return packages;
-}
-
-function readWorkspacePatterns(root: string): string[] {
-  const manifest = readJson(path.join(root, "package.json"));
-  const workspaces = manifest?.workspaces;
-  if (Array.isArray(workspaces)) return workspaces.filter((w): w is string => typeof w === "string");
-  if (workspaces !== null && typeof workspaces === "object" && "packages" in workspaces && Array.isArray(workspaces.packages)) {
-    return workspaces.packages.filter((w: unknown): w is string => typeof w === "string");
-  }
-  const pnpm = path.join(root, "pnpm-workspace.yaml");
-  if (fs.existsSync(pnpm)) {
-    return [...fs.readFileSync(pnpm, "utf8").matchAll(/^\s*-\s*['"]?([^'"\n#]+?)['"]?\s*$/gm)].map((m) => m[1] ?? "").filter(Boolean);
-  }
-  return [];
-}
-
-function listDirs(dir: string): string[] {
-  try {
-    return fs
-      .readdirSync(dir, { withFileTypes: true })
-      .filter((entry) => entry.isDirectory())
-      .map((entry) => path.join(dir, entry.name))
-      .sort();
-  } catch {
-    return [];
-  }
-}
-
-function readJson(file: string): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(fs.readFileSync(file, "utf8"));
-    const parsed = z.record(z.string(), z.unknown()).safeParse(value);
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
 }

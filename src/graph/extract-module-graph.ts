@@ -6,16 +6,14 @@ import type { ModuleGraph, ParsedModule } from "../model/module-graph.js";
 import { toModuleId, type ModuleId } from "../model/module-id.js";
 import { buildModuleGraph } from "./build-module-graph.js";
 import { createResolver } from "./create-resolver.js";
-import { discoverFiles } from "./discover-files.js";
+import { discoverFiles, type LeftOut } from "./discover-files.js";
 import { openParseCache } from "./parse-cache.js";
+import { countResolutions, reportResolution, type ResolutionReport } from "./measure-resolution.js";
 import { parseFiles } from "./parse-files.js";
 import { parseScope } from "./parse-scope.js";
 import type { Stage, Warning } from "../model/analysis-result.js";
 
-
 export type { Stage, Warning };
-
-
 
 export interface ExtractOptions {
   root: string;
@@ -36,11 +34,13 @@ export interface ExtractOptions {
 
 export interface ExtractedGraph {
   graph: ModuleGraph;
-  /** The tsconfig used, relative to the root, or null. */
-  tsconfig: string | null;
+  /** Which tsconfigs resolved the graph, what did not resolve, and whether the graph is degraded. */
+  resolution: ResolutionReport;
   warnings: Warning[];
   /** Absolute paths of every module of the graph, sorted. */
   files: string[];
+  /** Default kinds of file left out (tests, tool configs, migrations…) and how many. */
+  leftOut: LeftOut[];
   /** How many files were parsed: the graph's modules, and with `files` what their symbols needed. */
   parsed: number;
 }
@@ -54,13 +54,10 @@ export async function extractModuleGraph(options: ExtractOptions): Promise<Extra
   assertDirectory(root);
   const warnings: Warning[] = [];
 
-  const tsconfig = findTsconfig(root, config.tsconfig);
-  if (tsconfig === undefined) {
-    warnings.push({ kind: "no-tsconfig", message: "no tsconfig.json found: resolving imports with Node/TypeScript defaults (index files, .js written for .ts)" });
-  }
-  const resolve = createResolver({ root, tsconfig, onWarning: (message) => warnings.push({ kind: "no-tsconfig", message }) });
+  const resolver = createResolver({ root, tsconfig: findTsconfig(root, config.tsconfig) });
+  const resolve = resolver.resolve;
 
-  const discovered = (await time("discover", () => discoverFiles(root, config.include, config.exclude))).files;
+  const { files: discovered, leftOut } = await time("discover", () => discoverFiles(root, config.include, config.exclude));
   if (discovered.length === 0) {
     throw new UserError(
       "DCP002",
@@ -77,19 +74,22 @@ export async function extractModuleGraph(options: ExtractOptions): Promise<Extra
     scope === undefined ? { files: discovered, parsed: await parseBatch(discovered) } : parseScope(scope, known, resolve, parseBatch),
   );
   progress("resolving imports");
-  const built = await time("resolve", () => buildModuleGraph({ root, files, parsed, resolve }));
+  // The measure counts the imports of the graph's modules only (with a scope, not of what it parsed besides).
+  const inScope = scope === undefined ? undefined : new Set(scope);
+  const { resolve: counted, counts } = countResolutions(resolve, inScope === undefined ? undefined : (file) => inScope.has(file));
+  const built = await time("resolve", () => buildModuleGraph({ root, files, parsed, resolve: counted }));
   const graph = scope === undefined ? built : restrictGraph(built, new Set(scope.map((file) => toModuleId(root, file))));
   for (const error of graph.syntaxErrors) warnings.push({ kind: "syntax-error", message: `${error.module}: ${error.message}` });
   for (const unresolved of graph.unresolved) {
-    warnings.push({ kind: "unresolved-import", message: `${unresolved.from}:${unresolved.line} cannot resolve "${unresolved.specifier}"` });
+    warnings.push({ kind: "unresolved-import", message: `${unresolved.from}:${unresolved.line} cannot resolve "${unresolved.specifier}": ${unresolved.reason}` });
   }
-  return {
-    graph,
-    tsconfig: tsconfig === undefined ? null : path.relative(root, tsconfig).split(path.sep).join("/"),
-    warnings,
-    files: scope === undefined ? files : [...scope].sort(),
-    parsed: files.length,
-  };
+  const modules = scope === undefined ? files : [...scope].sort();
+  const resolution = reportResolution(resolver, modules, graph, counts, config.graph);
+  if (resolution.tsconfigs.every((entry) => entry.file === null)) {
+    warnings.push({ kind: "no-tsconfig", message: "no tsconfig.json found: resolving imports with Node/TypeScript defaults (index files, .js written for .ts)" });
+  }
+  for (const problem of resolution.problems) warnings.push({ kind: "broken-tsconfig", message: `${problem.message}: resolving with what could be read of it` });
+  return { graph, resolution, warnings, files: modules, parsed: files.length, leftOut };
 }
 
 /** The scope's modules and the edges, unresolved imports and syntax errors that start in them. */
@@ -113,13 +113,10 @@ function assertDirectory(root: string): void {
   if (!stat.isDirectory()) throw new UserError("DCP001", `${root} is not a directory. Pass the root folder of the codebase, not a file.`);
 }
 
-/** The tsconfig that resolves imports: the config's, else tsconfig.json in the root. */
+/** The tsconfig the config sets for every file (checked to exist), else undefined: each file's own. */
 export function findTsconfig(root: string, configured: string | undefined): string | undefined {
-  if (configured !== undefined) {
-    const file = path.resolve(root, configured);
-    if (!fs.existsSync(file)) throw new UserError("DCP003", `tsconfig ${file} (set in the decouple config) does not exist.`);
-    return file;
-  }
-  const file = path.join(root, "tsconfig.json");
-  return fs.existsSync(file) ? file : undefined;
+  if (configured === undefined) return undefined;
+  const file = path.resolve(root, configured);
+  if (!fs.existsSync(file)) throw new UserError("DCP003", `tsconfig ${file} (set in the decouple config) does not exist.`);
+  return file;
 }

@@ -12,12 +12,12 @@ const HINT = "Pass the output of `decouple analyze|score|check --format json` (s
 
 /** Reads a result that `--format json` printed, so any format can be rendered from it again. */
 export function readResult(file: string): SavedResult {
-  if (!fs.existsSync(file)) throw new UserError("DCP011", `result file ${file} does not exist. ${HINT}`);
-  const errors: JsonFileErrors = { code: "DCP011", hint: HINT, label: "result file" };
+  if (!fs.existsSync(file)) throw new UserError("DCP012", `result file ${file} does not exist. ${HINT}`);
+  const errors: JsonFileErrors = { code: "DCP012", hint: HINT, label: "result file" };
   const raw = readJson(file, errors);
-  if (typeof raw !== "object" || raw === null) throw new UserError("DCP011", `result file ${file} holds no JSON object. ${HINT}`);
+  if (typeof raw !== "object" || raw === null) throw new UserError("DCP012", `result file ${file} holds no JSON object. ${HINT}`);
   if ("scope" in raw) return { kind: "check", result: validateJson(raw, checkResultSchema, file, errors) };
   if ("graph" in raw) return { kind: "analysis", result: validateJson(raw, analysisResultSchema, file, errors) };
   if ("modules" in raw && "overall" in raw) return { kind: "score", result: validateJson(raw, scoreReportSchema, file, errors) };
-  throw new UserError("DCP011", `result file ${file} is not a result of analyze, score or check (it has neither "graph", "modules" and "overall", nor "scope"). ${HINT}`);
+  throw new UserError("DCP012", `result file ${file} is not a result of analyze, score or check (it has neither "graph", "modules" and "overall", nor "scope"). ${HINT}`);
 }

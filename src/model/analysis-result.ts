@@ -15,7 +15,7 @@ export const couplingSchema = z
   .strict();
 export type Coupling = z.infer<typeof couplingSchema>;
 
-export const WARNING_KINDS = ["syntax-error", "unresolved-import", "cycle", "no-tsconfig", "split-table", "signal"] as const;
+export const WARNING_KINDS = ["syntax-error", "unresolved-import", "cycle", "no-tsconfig", "broken-tsconfig", "split-table", "signal"] as const;
 export const warningSchema = z.object({ kind: z.enum(WARNING_KINDS), message: z.string() }).strict();
 export type Warning = z.infer<typeof warningSchema>;
 
@@ -115,15 +115,62 @@ export const boundaryChangesSchema = z
   .strict();
 export type BoundaryChanges = z.infer<typeof boundaryChangesSchema>;
 
+/** How far a module graph can be trusted: which tsconfigs resolved it, and what did not resolve. */
+export const resolutionReportSchema = z
+  .object({
+    tsconfigs: z
+      .array(z.object({ file: z.string().nullable(), modules: z.number(), notIncluded: z.number() }).strict())
+      .describe("Which tsconfig governed how many modules (file null: none is above them), most modules first; notIncluded of them are files its include does not take."),
+    problems: z.array(z.object({ file: z.string(), message: z.string() }).strict()).describe("tsconfigs that could not be read as written (unreadable, extends looping or missing)."),
+    localImports: z.number().describe("Relative and alias imports (one per module and specifier), resolved or not."),
+    unresolved: z.number().describe("Of those, how many resolved to no file."),
+    outside: z.number().describe("Imports that resolved to a file outside the analysed folder."),
+    unresolvedShare: z.number().describe("unresolved / localImports; 0 when there are none."),
+    maxUnresolvedShare: z.number().describe("graph.maxUnresolvedShare of the config."),
+    degraded: z.array(z.string()).describe("Why the graph cannot be trusted, one line each; empty when it can."),
+  })
+  .strict();
+export type ResolutionReport = z.infer<typeof resolutionReportSchema>;
+
+/** Files of a default kind left out of the graph (tests, tool configs, migrations...). */
+export const leftOutSchema = z.object({ kind: z.string(), reason: z.string(), count: z.number() }).strict();
+export type LeftOut = z.infer<typeof leftOutSchema>;
+
+/** A unit the repository already deploys or publishes on its own. */
+export const deployableSchema = z
+  .object({
+    folder: z.string().describe("Its folder, relative to the analysed root, with forward slashes."),
+    kind: z.enum(["application", "library"]).describe("An application runs (a service already); a library is linked into applications."),
+    evidence: z.string().describe("How it was recognised, for the summary."),
+  })
+  .strict();
+export type Deployable = z.infer<typeof deployableSchema>;
+
+export const FOLDER_SHAPES = ["domain", "role", "mixed"] as const;
+export type FolderShape = (typeof FOLDER_SHAPES)[number];
+
+/** Whether the codebase's folders are cut by feature or by technical role. */
+export const folderShapeReportSchema = z
+  .object({
+    shape: z.enum(FOLDER_SHAPES),
+    roleFolderShare: z.number().describe("Share of modules below a folder named after a role (controllers/, services/, models/)."),
+    featureFolderShare: z.number().describe("Share of modules below a feature folder: one not named after a role, holding two roles or more."),
+  })
+  .strict();
+export type FolderShapeReport = z.infer<typeof folderShapeReportSchema>;
+
 /** What `decouple analyze --format json` prints: the whole analysis, as data every reporter renders. */
 export const analysisResultSchema = z
   .object({
     version: z.literal(1),
-    tsconfig: z.string().nullable().describe("The tsconfig that resolved imports, relative to the root; null when none was found."),
+    resolution: resolutionReportSchema.describe("Which tsconfigs resolved imports, what did not resolve, and whether the graph is degraded."),
     graph: moduleGraphSchema,
     couplings: z.array(couplingSchema),
     cycles: z.array(z.array(z.string())).describe("Groups of modules that import each other in a cycle."),
     boundaries: boundariesSchema,
+    leftOut: z.array(leftOutSchema).describe("Files of the default kinds left out of the graph (tests, tool configs, migrations...): how many and why."),
+    deployables: z.array(deployableSchema).describe("Applications and libraries the repository already deploys or publishes apart."),
+    folders: folderShapeReportSchema,
     sharedReasons: z.record(z.string(), z.enum(SHARED_REASONS)).describe("Why each shared module is shared."),
     scores: z.object({ services: z.array(serviceScoreSchema), overall: overallScoreSchema }).strict(),
     signals: z.array(signalSummarySchema).describe("The coupling signals used beyond imports."),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { resolutionReportSchema } from "./analysis-result.js";
 
 export const SEVERITIES = ["error", "warn", "off"] as const;
 export const severitySchema = z.enum(SEVERITIES);
@@ -60,6 +61,7 @@ export const checkResultSchema = z
     stale: z.array(violationKeySchema).describe("Baseline entries that no longer occur: fixed, so they can go (--update-baseline)."),
     summary: z.object({ errors: z.number(), warnings: z.number(), known: z.number(), stale: z.number() }).strict(),
     warnings: z.array(z.string()).describe("Problems reading the code (unresolved imports, syntax errors), one line each."),
+    resolution: resolutionReportSchema.nullable().describe("Which tsconfigs resolved the graph and whether it is degraded (then the CLI exits 2); null when not measured."),
   })
   .strict()
   .describe("decouple check --format json: the violations of the boundaries, new and known.");

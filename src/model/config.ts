@@ -1,27 +1,10 @@
+import { DEFAULT_EXCLUDE } from "./left-out-by-default.js";
 import { z } from "zod";
 
 /** Module kinds every analysis reads unless the config says otherwise. */
 export const DEFAULT_INCLUDE = ["**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}"];
 
-/** Not part of the monolith's own code: dependencies, build output, declarations, tests, benchmarks and stories. */
-export const DEFAULT_EXCLUDE = [
-  "**/node_modules/**",
-  "**/dist/**",
-  "**/build/**",
-  "**/out/**",
-  "**/coverage/**",
-  "**/.git/**",
-  "**/*.d.ts",
-  "**/*.d.mts",
-  "**/*.d.cts",
-  "**/*.test.*",
-  "**/*.spec.*",
-  "**/*.bench.*",
-  "**/*.stories.*",
-  "**/__tests__/**",
-  "**/__mocks__/**",
-  "decouple.config.*",
-];
+export { DEFAULT_EXCLUDE };
 
 const severity = z.enum(["error", "warn", "off"]);
 
@@ -76,6 +59,12 @@ export const clusteringSchema = z
       .min(1)
       .default(4)
       .describe("Seeded clustering runs; the most modular result wins."),
+    splitDeployables: z
+      .boolean()
+      .default(false)
+      .describe(
+        "In a repository of several applications (apps/*, Nx or Nest projects of type application, workspace packages with a start script), each application is already a service and is kept whole; true proposes splits inside them too.",
+      ),
   })
   .strict()
   .describe("How modules are grouped into services.");
@@ -142,6 +131,14 @@ export const signalsSchema = z
       "Modules one barrel (index.ts) re-exports are published together; in a codebase of packages, each package's barrel is its public surface. On by default: on eight merged @effect packages it took NMI from 0.650 to 0.83.",
     ),
     names: structuralSignal(0.2, "A weak signal: modules whose file names and exports share domain words."),
+    entities: structuralSignal(
+      1,
+      "Modules in different roles named after the same entity (documents route, document presenter, Document model) are one domain's layers. Entities are what the codebase's models, entities and schemas are named after.",
+    ),
+    folders: structuralSignal(
+      1,
+      "Modules in one feature folder (orders/, not controllers/) belong together; folders named after a role add nothing, so a codebase laid out by layers gets nothing from it.",
+    ),
     data: z
       .object({
         enabled: z.boolean().default(false).describe("Off by default: it reads SQL and ORM code, not only imports."),
@@ -207,6 +204,26 @@ export const constraintsSchema = z
   .strict()
   .describe("Rules the proposal must honour, whatever the coupling says.");
 
+export const graphSchema = z
+  .object({
+    maxUnresolvedShare: z
+      .number()
+      .min(0)
+      .max(1)
+      .default(0.05)
+      .describe(
+        "The module graph is degraded when more than this share of relative and alias imports (tsconfig paths, workspace names, #imports) resolve to no file: `check` then exits 2 and `analyze` writes no proposal without --force. Raise it only on purpose.",
+      ),
+    brokenTsconfigs: z
+      .enum(["fail", "warn"])
+      .default("fail")
+      .describe(
+        'A tsconfig that cannot be read, or whose `extends` loops or names a missing file, degrades the graph ("fail"); "warn" reports it and resolves with what could be read.',
+      ),
+  })
+  .strict()
+  .describe("When the module graph is trusted: `check` fails closed on a graph it cannot trust.");
+
 export const forbiddenDependencySchema = z
   .object({
     from: z
@@ -232,6 +249,25 @@ export const checkSchema = z
   .strict()
   .describe("Settings of `decouple check`.");
 
+export const generateSchema = z
+  .object({
+    setup: z
+      .object({
+        module: z.string().min(1).describe("The monolith module that exports it, relative to the root (e.g. \"src/app.ts\")."),
+        export: z.string().min(1).describe("A function called with no arguments before a generated service listens (e.g. one that opens the database)."),
+        teardown: z.string().min(1).optional().describe("A function of the same module called with setup's result on shutdown (e.g. one that closes the database)."),
+      })
+      .strict()
+      .optional()
+      .describe("What prepares the monolith's modules that a generated service calls until `extract` moves them: connections, migrations, event handlers."),
+    testEnv: z
+      .record(z.string(), z.string())
+      .default({})
+      .describe("Environment of the generated services' own tests (e.g. a scratch database: {\"SHOP_DB_FILE\": \":memory:\"})."),
+  })
+  .strict()
+  .describe("Settings of `decouple generate`.");
+
 export const configSchema = z
   .object({
     $schema: z.string().optional(),
@@ -243,13 +279,17 @@ export const configSchema = z
     tsconfig: z
       .string()
       .optional()
-      .describe("The tsconfig that resolves imports, relative to the root (default: tsconfig.json when present)."),
+      .describe(
+        "A tsconfig that resolves every file's imports, relative to the root. Default: each file's own, found as tsserver does (the nearest tsconfig.json or jsconfig.json above it, following solution references to the project that includes it).",
+      ),
+    graph: graphSchema.prefault({}),
     weights: weightsSchema.default(weightsSchema.parse({})),
     clustering: clusteringSchema.default(clusteringSchema.parse({})),
     shared: sharedSchema.default(sharedSchema.parse({})),
     signals: signalsSchema.prefault({}),
     constraints: constraintsSchema.default(constraintsSchema.parse({})),
     check: checkSchema.default(checkSchema.parse({})),
+    generate: generateSchema.default(generateSchema.parse({})),
   })
   .strict()
   .describe("Configuration of decouple (decouple.config.json or decouple.config.ts).");

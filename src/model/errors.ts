@@ -25,7 +25,8 @@ export const USER_ERROR_CODES = {
   DCP008: "broken baseline file",
   DCP009: "git error",
   DCP010: "broken trace export",
-  DCP011: "broken result file",
+  DCP011: "degraded module graph",
+  DCP012: "broken result file",
 } as const;
 
 export type UserErrorCode = keyof typeof USER_ERROR_CODES;

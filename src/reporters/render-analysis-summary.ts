@@ -1,11 +1,25 @@
 import { Chalk } from "chalk";
 import type { AnalysisResult } from "../model/analysis-result.js";
+import { describeResolution } from "./describe-resolution.js";
 import { formatTable } from "./format-table.js";
 
 export interface SummaryOptions {
   color: boolean;
   /** Where the boundaries file was written, as shown to the user; left out when re-rendering a saved result. */
   boundariesFile?: string | undefined;
+}
+
+/** What the folder layout says and how decouple uses it. */
+export function describeFolders({ shape, roleFolderShare, featureFolderShare }: AnalysisResult["folders"]): string {
+  const percent = (share: number): string => `${Math.round(share * 100)}%`;
+  switch (shape) {
+    case "role":
+      return `folders by role (${percent(roleFolderShare)} of modules in folders such as controllers/, services/): layers are not services, so the folders are not followed`;
+    case "domain":
+      return `folders by feature (${percent(featureFolderShare)} of modules in feature folders): followed unless the coupling disagrees`;
+    case "mixed":
+      return `folders mixed (${percent(featureFolderShare)} of modules in feature folders, ${percent(roleFolderShare)} in role folders): feature folders followed unless the coupling disagrees`;
+  }
 }
 
 /** The terminal summary of an analysis: graph size, proposed services with scores, what changed, warnings. */
@@ -18,7 +32,13 @@ export function renderAnalysisSummary(result: AnalysisResult, options: SummaryOp
     c.bold(`${graph.modules.length} modules, ${edgePairs} dependencies`) +
       c.dim(` (${graph.externals.length} external packages, ${graph.unresolved.length} unresolved imports, ${result.cycles.length} import cycles)`),
   );
-  lines.push(c.dim(result.tsconfig === null ? "resolved without a tsconfig" : `resolved with ${result.tsconfig}`));
+  lines.push(c.dim(describeResolution(result.resolution)));
+  for (const reason of result.resolution.degraded) lines.push(c.red(`degraded graph: ${reason}`));
+  lines.push(c.dim(describeFolders(result.folders)));
+  if (result.leftOut.length > 0) {
+    const kinds = result.leftOut.map(({ kind, count, reason }) => `${count} ${kind} (${reason})`).join(", ");
+    lines.push(c.dim(`left out by default: ${kinds}; \`exclude\` in the config changes this`));
+  }
   lines.push("");
   lines.push(c.bold(`Proposed services: ${scores.overall.services}`));
   const stability = result.stability;

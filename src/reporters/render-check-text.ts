@@ -1,5 +1,6 @@
 import { Chalk } from "chalk";
 import type { CheckResult } from "../model/check-result.js";
+import { describeResolution } from "./describe-resolution.js";
 import { describeKey, plural, withPrefix, type CheckReportOptions } from "./render-check-options.js";
 
 /** For people: each new violation as file:line, rule, why and how to fix; then the baseline's tally. */
@@ -18,6 +19,8 @@ export function renderCheckText(result: CheckResult, options: CheckReportOptions
   } else {
     lines.push(`checked ${plural(result.scope.modules, "module")}`);
   }
+  if (result.resolution !== null) lines.push(paint.dim(describeResolution(result.resolution)));
+  for (const reason of result.resolution?.degraded ?? []) lines.push(paint.red(`degraded graph: ${reason}`));
   for (const skipped of result.skipped) lines.push(paint.dim(`skipped ${skipped.id}: ${skipped.reason}`));
   const { errors, warnings, known, stale } = result.summary;
   const verdict = errors > 0 ? paint.red(`${plural(errors, "new error")}`) : paint.green("no new errors");

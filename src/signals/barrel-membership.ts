@@ -1,5 +1,22 @@
 import type { ModuleGraph } from "../model/module-graph.js";
 import { pairKey, splitPairKey, type PairKey } from "../model/pair-key.js";
+import { readModuleRole } from "./module-roles.js";
+
+/**
+ * A barrel of one layer (models/index.ts re-exporting every domain's model, presenters/index.ts)
+ * publishes a layer, not a package: most members share one role and they name several domains.
+ */
+export function isLayerBarrel(members: readonly string[]): boolean {
+  const roles = new Map<string, number>();
+  const domains = new Set<string>();
+  for (const member of members) {
+    const { role, domain } = readModuleRole(member);
+    if (role !== undefined) roles.set(role, (roles.get(role) ?? 0) + 1);
+    if (domain[0] !== undefined) domains.add(domain[0]);
+  }
+  const top = Math.max(0, ...roles.values());
+  return top >= members.length / 2 && domains.size >= 3;
+}
 
 /**
  * A barrel re-exporting more modules than this is a whole library's surface (rxjs 166, effect 143,
@@ -31,6 +48,7 @@ export function barrelMembership(graph: Pick<ModuleGraph, "edges">, maxMembers =
   const weights = new Map<PairKey, number>();
   for (const members of membersOf.values()) {
     if (members.size < 2 || members.size > maxMembers) continue;
+    if (isLayerBarrel([...members])) continue;
     const sorted = [...members].sort();
     const weight = 1 / (sorted.length - 1);
     for (const [i, a] of sorted.entries()) {

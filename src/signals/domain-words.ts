@@ -1,3 +1,5 @@
+import { isRoleWord, singular, splitIdentifier } from "./module-roles.js";
+
 /** Words that name a layer or an action, never a business domain. */
 const STOP_WORDS = new Set(
   (
@@ -12,12 +14,14 @@ const STOP_WORDS = new Set(
   ).split(" "),
 );
 
-/** Splits `placeOrder`, `order-service.ts`, `HTTP_Client` into lower-case words. */
+/**
+ * Splits `placeOrder`, `order-service.ts`, `HTTP_Client` into the lower-case domain words they
+ * hold: role words (controller, guard, strategy, resolver…) and noise dropped, plurals made
+ * singular so `subscriptions` and `subscription` are one word.
+ */
 export function splitWords(text: string): string[] {
-  return text
-    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
-    .toLowerCase()
-    .split(/[^a-z]+/)
-    .filter((word) => word.length >= 3 && !STOP_WORDS.has(word));
+  return splitIdentifier(text)
+    .filter((word) => word.length >= 3 && /^[a-z]+$/.test(word) && !STOP_WORDS.has(word) && !isRoleWord(word))
+    .map(singular)
+    .filter((word) => !STOP_WORDS.has(word));
 }

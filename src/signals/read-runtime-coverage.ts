@@ -116,14 +116,33 @@ async function snapshot(pid: number | undefined, directory: string): Promise<voi
   if (pid === undefined) return;
   const before = fs.readdirSync(directory).length;
   process.kill(-pid, "SIGUSR2");
-  // Wait until the processes have written their reports and the count stops growing.
+  // Wait until the processes have written their reports: the count has stopped growing for half a
+  // second and every report is whole. Under load a process of the group can write its report a
+  // few hundred milliseconds after another; a shorter wait let that late report (with the next
+  // test file's counts) land in the wrong use case.
   let last = -1;
-  for (let waited = 0; waited < 10_000; waited += 100) {
+  let steady = 0;
+  for (let waited = 0; waited < 20_000; waited += 100) {
     await delay(100);
     const count = fs.readdirSync(directory).length;
-    if (count > before && count === last) return;
+    steady = count === last ? steady + 1 : 0;
     last = count;
+    if (count > before && steady >= 5 && allReportsWhole(directory)) return;
   }
+}
+
+function allReportsWhole(directory: string): boolean {
+  return fs
+    .readdirSync(directory)
+    .filter((file) => file.endsWith(".json"))
+    .every((file) => {
+      try {
+        JSON.parse(fs.readFileSync(path.join(directory, file), "utf8"));
+        return true;
+      } catch {
+        return false;
+      }
+    });
 }
 
 function clear(directory: string): void {

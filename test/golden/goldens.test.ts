@@ -63,7 +63,7 @@ describe.each(CASES)("golden outputs of $name", ({ name, root, checkFormats }) =
   const report = (file: string, format: string, ...options: string[]): Promise<string> => run(0, "report", path.join(work(), file), "--format", format, "--no-color", ...options);
   const shown = (file: string): string => path.relative(process.cwd(), file).split(path.sep).join("/");
 
-  it("analyze --format json and text", async () => {
+  it("analyze --format json and text", { timeout: 240_000 }, async () => {
     fs.mkdirSync(work(), { recursive: true });
     const json = await runJson(0, "analysis.json", "analyze", root(), "--out", path.join(work(), "json", "decouple.boundaries.json"), ...cache());
     await expectJson(json, golden("analyze.json"));
@@ -76,7 +76,7 @@ describe.each(CASES)("golden outputs of $name", ({ name, root, checkFormats }) =
     expect(fs.readFileSync(path.join(work(), "text", "decouple.boundaries.json"), "utf8")).toBe(fs.readFileSync(path.join(work(), "json", "decouple.boundaries.json"), "utf8"));
   });
 
-  it("score --format json and text, against the planted or expected domains", async () => {
+  it("score --format json and text, against the planted or expected domains", { timeout: 240_000 }, async () => {
     const args = ["score", root(), ...cache(), "--boundaries", path.join(work(), "json", "decouple.boundaries.json"), "--reference", path.join(root(), "expected-domains.json")];
     const json = await runJson(0, "score.json", ...args);
     await expectJson(json, golden("score.json"));
@@ -87,7 +87,7 @@ describe.each(CASES)("golden outputs of $name", ({ name, root, checkFormats }) =
     expect(await report("score.json", "json")).toBe(json);
   });
 
-  it("check in every format, without a baseline (every violation new) and with the one analyze wrote", async () => {
+  it("check in every format, without a baseline (every violation new) and with the one analyze wrote", { timeout: 240_000 }, async () => {
     const boundaries = path.join(work(), "json", "decouple.boundaries.json");
     const none = path.join(work(), "no-baseline.json");
     const args = ["check", root(), "--boundaries", boundaries, "--baseline", none, ...cache(), "--no-color"];

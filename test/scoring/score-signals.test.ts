@@ -51,10 +51,13 @@ describe("decouple score with coupling signals beyond imports", () => {
     expect(result.code, result.stderr).toBe(0);
     const { overall } = JSON.parse(result.stdout);
     expect(Object.keys(overall.cutWeight)).toEqual(["imports"]);
-    // Barrels are on by default; with no barrel in the project they have nothing to cut.
+    // Barrels, entities and folders are on by default; with no barrel, entity or feature folder in
+    // the project they have nothing to cut.
     expect(overall.signalsOff).toEqual([
       { name: "barrels", note: "it couples no two modules here" },
       { name: "changes", note: "not a git repository" },
+      { name: "entities", note: "it couples no two modules here" },
+      { name: "folders", note: "it couples no two modules here" },
     ]);
     const text = await runCli("score", root);
     expect(text.stdout).toContain("no cut weight for changes: not a git repository");
@@ -80,7 +83,11 @@ describe("decouple score with coupling signals beyond imports", () => {
     expect(overall.cutWeight.changes).toEqual({ cut: 3, total: 4, share: 0.75 });
     // Two imports of one symbol used once, so of equal weight: b → a crosses the services, a → c does not.
     expect(overall.cutWeight.imports.share).toBe(0.5);
-    expect(overall.signalsOff).toEqual([{ name: "barrels", note: "it couples no two modules here" }]);
+    expect(overall.signalsOff).toEqual([
+      { name: "barrels", note: "it couples no two modules here" },
+      { name: "entities", note: "it couples no two modules here" },
+      { name: "folders", note: "it couples no two modules here" },
+    ]);
 
     const text = await runCli("score", root);
     expect(text.stdout).toMatch(/^cut weight, changes\s+0\.750 \(3\.0 of 4\.0\)\s+lower$/m);

@@ -17,7 +17,7 @@ export function neutralizeFileNames(source: string, target: string, sourceFiles:
     else renames.set(relative, path.posix.join(parsed.dir, `module-${String(index).padStart(2, "0")}${parsed.ext}`));
   });
   const tsconfig = path.join(source, "tsconfig.json");
-  const resolve = createResolver({ root: source, tsconfig: fs.existsSync(tsconfig) ? tsconfig : undefined });
+  const { resolve } = createResolver({ root: source, tsconfig: fs.existsSync(tsconfig) ? tsconfig : undefined });
   for (const relative of sourceFiles) {
     const absolute = path.join(source, relative);
     let text = fs.readFileSync(absolute, "utf8");

@@ -9,9 +9,14 @@ import { addCacheOptions, cacheDirectoryOf, type CacheFlags } from "../cache-opt
 import type { CliConsole } from "../console.js";
 import { integer, positiveInteger } from "../parse-options.js";
 import { renderOptions } from "../render-options.js";
+import { UserError } from "../../model/errors.js";
 import { addSignalOptions, applySignalFlags, type SignalFlags } from "../signal-options.js";
 
 export const BOUNDARIES_FILE = "decouple.boundaries.json";
+
+/** What to do about a degraded module graph (DCP011), for `analyze` and `check`. */
+export const DEGRADED_ADVICE =
+  'Fix the named tsconfig or the imports (`decouple analyze --format json` lists every unresolved one with its reason), set "tsconfig" in decouple.config.json to one that resolves, or raise graph.maxUnresolvedShare (or set graph.brokenTsconfigs to "warn") there if this is expected';
 
 interface AnalyzeFlags extends CacheFlags, SignalFlags {
   out?: string;
@@ -22,6 +27,7 @@ interface AnalyzeFlags extends CacheFlags, SignalFlags {
   profile?: boolean;
   workers?: number;
   confidence?: boolean;
+  force?: boolean;
   color: boolean;
 }
 
@@ -36,6 +42,7 @@ export function registerAnalyzeCommand(program: Command, io: CliConsole, setExit
     .addOption(new Option("--format <format>", "terminal summary or the whole result as JSON on stdout").choices(["text", "json"]).default("text"))
     .option("--confidence", "re-cluster with 6 other seeds and resolutions and report how stable each module's service is")
     .option("--profile", "print where the time went (stderr)")
+    .option("--force", "write the proposal even from a degraded module graph (unreadable tsconfig, too many unresolved imports)")
     .option("--workers <n>", "parser threads (default: one per core for large codebases; 0 = none)", integer)
     .option("--no-color", "plain text output")
     .action(async (dir: string, flags: AnalyzeFlags) => {
@@ -61,6 +68,14 @@ export function registerAnalyzeCommand(program: Command, io: CliConsole, setExit
         cacheDirectory: cacheDirectoryOf(root, flags),
         onProgress: flags.format === "text" && io.color ? (message) => io.err(`${message}…\n`) : undefined,
       });
+      if (result.resolution.degraded.length > 0 && !flags.force) {
+        if (flags.format === "json") io.out(RENDERERS.analysis.json(withoutTimings(result, flags.profile), renderOptions(io, flags)));
+        const examples = result.warnings.filter((warning) => warning.kind === "unresolved-import").slice(0, 3).map((warning) => warning.message);
+        throw new UserError(
+          "DCP011",
+          `the module graph is degraded, so no proposal was written to ${path.relative(process.cwd(), out) || out}: ${result.resolution.degraded.join("; ")}${examples.length > 0 ? ` (e.g. ${examples.join("; ")})` : ""}. ${DEGRADED_ADVICE}, or pass --force to write it anyway.`,
+        );
+      }
       const writeStarted = performance.now();
       writeFileAtomic(out, toStableJson(result.boundaries));
       // The tangles that exist today are known violations, so `check` passes right after `analyze`.
@@ -70,9 +85,7 @@ export function registerAnalyzeCommand(program: Command, io: CliConsole, setExit
       const writeMs = Math.round(performance.now() - writeStarted);
 
       if (flags.format === "json") {
-        // Timings differ run to run; they join the document only when asked for, so output stays diffable.
-        const { timings, ...stable } = result;
-        io.out(RENDERERS.analysis.json(flags.profile ? { ...stable, timings } : stable, renderOptions(io, flags)));
+        io.out(RENDERERS.analysis.json(withoutTimings(result, flags.profile), renderOptions(io, flags)));
       }
       else {
         io.out(RENDERERS.analysis.text(result, { ...renderOptions(io, flags), boundariesFile: path.relative(process.cwd(), out) || out }));
@@ -84,6 +97,12 @@ export function registerAnalyzeCommand(program: Command, io: CliConsole, setExit
       if (flags.profile) io.err(renderProfile(result, writeMs, Math.round(performance.now() - started)));
       setExitCode(0);
     });
+}
+
+/** Timings differ run to run; they join the document only when asked for, so output stays diffable. */
+function withoutTimings(result: AnalysisResult, profile: boolean | undefined): AnalysisResult {
+  const { timings, ...stable } = result;
+  return profile ? { ...stable, timings } : stable;
 }
 
 function renderProfile(result: AnalysisResult, writeMs: number, totalMs: number): string {

@@ -10,7 +10,8 @@ import { addCacheOptions, cacheDirectoryOf, type CacheFlags } from "../cache-opt
 import type { CliConsole } from "../console.js";
 import { displayPath } from "../render-options.js";
 import { VERSION } from "../../model/version.js";
-import { BOUNDARIES_FILE } from "./analyze-command.js";
+import { BOUNDARIES_FILE, DEGRADED_ADVICE } from "./analyze-command.js";
+import type { CheckResult } from "../../checker/check-boundaries.js";
 
 interface CheckFlags extends CacheFlags {
   boundaries?: string;
@@ -39,7 +40,7 @@ export function registerCheckCommand(program: Command, io: CliConsole, setExitCo
     .option("--no-color", "plain text output")
     .action(async (dir: string, flags: CheckFlags) => {
       const [
-        { applyBaseline, checkBoundaries, hasNewErrors, updatedBaseline },
+        { applyBaseline, checkBoundaries, hasNewErrors, untrustedBecause, updatedBaseline },
         { emitDependencyCruiser },
         { emitEslintPluginBoundaries },
         { listChangedFiles },
@@ -70,6 +71,8 @@ export function registerCheckCommand(program: Command, io: CliConsole, setExitCo
       const baselineFile = path.resolve(flags.baseline ?? baselinePathFor(boundariesFile));
       const baseline = readBaseline(baselineFile);
       const changed = flags.changedSince === undefined ? undefined : { since: flags.changedSince, files: listChangedFiles(root, flags.changedSince) };
+      const render = (checked: CheckResult): string =>
+        RENDERERS.check[flags.format](checked, { pathPrefix: path.relative(process.cwd(), root).split(path.sep).join("/"), baselineFile: displayPath(baselineFile), toolVersion: VERSION, color: flags.color && io.color && flags.output === undefined });
       let result = await checkBoundaries({
         root,
         config,
@@ -78,13 +81,19 @@ export function registerCheckCommand(program: Command, io: CliConsole, setExitCo
         changed,
         cacheDirectory: cacheDirectoryOf(root, flags),
       });
+      const untrusted = untrustedBecause(result);
+      if (untrusted.length > 0) {
+        // Fail closed: a graph missing its imports would pass a gate it should fail.
+        if (flags.format === "text") write(render(result));
+        throw new UserError("DCP011", `the module graph cannot be trusted, so check cannot pass: ${untrusted.join("; ")}. ${DEGRADED_ADVICE}`);
+      }
       if (flags.updateBaseline) {
         const next = updatedBaseline(result, baseline);
         writeFileAtomic(baselineFile, toStableJson(next));
         io.err(`wrote ${displayPath(baselineFile)} (${next.violations.length} known violations, was ${baseline.violations.length})\n`);
         result = applyBaseline(result, next);
       }
-      write(RENDERERS.check[flags.format](result, { pathPrefix: path.relative(process.cwd(), root).split(path.sep).join("/"), baselineFile: displayPath(baselineFile), toolVersion: VERSION, color: flags.color && io.color && flags.output === undefined }));
+      write(render(result));
       setExitCode(hasNewErrors(result) ? 1 : 0);
     });
 }

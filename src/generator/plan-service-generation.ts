@@ -1,0 +1,94 @@
+import fs from "node:fs";
+import path from "node:path";
+import type { Boundaries } from "../model/boundaries.js";
+import type { Config } from "../model/config.js";
+import { UserError } from "../model/errors.js";
+import { toServiceName } from "../model/service-name.js";
+import { diffPlan, nextManifest } from "./diff-plan.js";
+import { MANIFEST_FILE, type FileChange, type GenerationManifest, type PlannedFile } from "./generation-plan.js";
+import { listCallerChanges, listUnservable, type CallerChange } from "./list-caller-changes.js";
+import { loadServiceContracts } from "./load-service-contracts.js";
+import { FACADE_DIR, planGeneration } from "./plan-generation.js";
+import { readDiskState } from "./read-disk-state.js";
+import { readTemplates } from "./read-templates.js";
+import { RUNTIME_VERSIONS } from "./runtime-versions.js";
+import type { ServiceContract } from "./service-contract.js";
+
+export interface GenerateOptions {
+  /** The monolith's root: the boundaries file's folder. */
+  readonly root: string;
+  readonly boundaries: Boundaries;
+  readonly config: Config;
+  /** Output folder, absolute (default `<root>/services`). */
+  readonly out?: string;
+  /** Only these services (default: all of the boundaries file). */
+  readonly services?: readonly string[];
+  readonly templatesDir?: string;
+  readonly contractsFile?: string;
+  readonly force?: boolean;
+}
+
+export interface GenerationResult {
+  readonly root: string;
+  readonly outDir: string;
+  readonly manifestFile: string;
+  readonly contracts: readonly ServiceContract[];
+  readonly plan: readonly PlannedFile[];
+  readonly changes: readonly FileChange[];
+  readonly manifest: GenerationManifest;
+  readonly callerChanges: readonly CallerChange[];
+  /** Packages the facades and clients import that the monolith's package.json does not list (name@version). */
+  readonly missingMonolithDependencies: readonly string[];
+  /** Operations JSON cannot carry, left out with the reasons. */
+  readonly unservable: ReturnType<typeof listUnservable>;
+}
+
+/** Everything generate would do, read from disk but nothing written: --dry-run and --check stop here. */
+export async function planServiceGeneration(options: GenerateOptions): Promise<GenerationResult> {
+  const root = path.resolve(options.root);
+  const outDir = path.resolve(options.out ?? path.join(root, "services"));
+  const known = options.boundaries.services.map((service) => service.name);
+  const services = (options.services ?? known).map((name) => toServiceName(name));
+  const unknown = services.filter((name) => !known.includes(name));
+  if (unknown.length > 0) throw new UserError("DCP006", `--service ${unknown.join(", ")}: no such service in the boundaries file (it has ${known.join(", ")}).`);
+  const contracts = await loadServiceContracts({ root, boundaries: options.boundaries, services, contractsFile: options.contractsFile });
+  const out = path.relative(root, outDir).split(path.sep).join("/");
+  if (out === "" || path.isAbsolute(out)) throw new UserError("DCP006", `--out ${outDir} must be a folder other than the monolith's root, on the same drive.`);
+  const tsconfig = fs.existsSync(path.join(root, "tsconfig.json")) ? "tsconfig.json" : undefined;
+  const plan = planGeneration({
+    contracts,
+    layout: { root: root.split(path.sep).join("/"), out, ...(tsconfig === undefined ? {} : { tsconfig }) },
+    generate: options.config.generate,
+    templates: readTemplates(options.templatesDir),
+  });
+  const manifestFile = path.join(outDir, MANIFEST_FILE);
+  const disk = readDiskState(root, manifestFile, plan);
+  const inScope = options.services === undefined ? () => true : scopeOf(services, out);
+  const changes = diffPlan(plan, disk, options.force === true, inScope);
+  return { root, outDir, manifestFile, contracts, plan, changes, manifest: nextManifest(plan, changes, disk.manifest, inScope), callerChanges: listCallerChanges(contracts), unservable: listUnservable(contracts), missingMonolithDependencies: findMissingDependencies(root) };
+}
+
+/** The files that belong to the given services: their folder, their client, their facade. */
+function scopeOf(services: readonly string[], out: string): (file: string) => boolean {
+  const prefixes = services.flatMap((service) => [`${out}/${service}/`, `${out}/clients/${service}/`]);
+  const facades = new Set(services.map((service) => `${FACADE_DIR}/${service}.ts`));
+  return (file) => facades.has(file) || prefixes.some((prefix) => file.startsWith(prefix));
+}
+
+/** The facades and clients run in the monolith and import @opentelemetry/api: say so when its package.json lacks it. */
+function findMissingDependencies(root: string): string[] {
+  const file = path.join(root, "package.json");
+  if (!fs.existsSync(file)) return [];
+  try {
+    const manifest: unknown = JSON.parse(fs.readFileSync(file, "utf8"));
+    const listed = new Set(
+      ["dependencies", "devDependencies", "peerDependencies"].flatMap((field) => {
+        const entries = typeof manifest === "object" && manifest !== null && field in manifest ? Object.getOwnPropertyDescriptor(manifest, field)?.value : undefined;
+        return typeof entries === "object" && entries !== null ? Object.keys(entries) : [];
+      }),
+    );
+    return listed.has("@opentelemetry/api") ? [] : [`@opentelemetry/api@${RUNTIME_VERSIONS.otelApi}`];
+  } catch {
+    return [];
+  }
+}

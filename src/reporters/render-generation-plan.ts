@@ -1,0 +1,58 @@
+import type { FileAction } from "../generator/generation-plan.js";
+import type { GenerationResult } from "../generator/plan-service-generation.js";
+
+const VERB: Readonly<Record<FileAction, string>> = {
+  create: "create",
+  update: "update",
+  unchanged: "unchanged",
+  "keep-user-edited": "keep (user-edited)",
+  overwrite: "overwrite (user-edited, --force)",
+  remove: "remove",
+};
+
+export interface GenerationReportOptions {
+  /** Whether files were written (false for --dry-run and --check). */
+  readonly applied: boolean;
+  /** Show unchanged files too. */
+  readonly verbose: boolean;
+}
+
+/** The plan (or what was done) as text: one line per file that changes, a count per action, what callers must change. */
+export function renderGenerationPlan(result: GenerationResult, options: GenerationReportOptions): string {
+  const lines: string[] = [];
+  const counts = new Map<FileAction, number>();
+  for (const change of result.changes) {
+    counts.set(change.action, (counts.get(change.action) ?? 0) + 1);
+    if (change.action === "unchanged" && !options.verbose) continue;
+    if (change.action === "keep-user-edited") continue;
+    lines.push(`  ${VERB[change.action].padEnd(12)} ${change.path}`);
+  }
+  const served = (service: string, total: number) => total - result.unservable.filter((entry) => entry.service === service).length;
+  const services = result.contracts.map((contract) => `${contract.service} (${served(contract.service, contract.operations.length)} operations)`).join(", ");
+  const summary = [...counts].map(([action, count]) => `${count} ${VERB[action]}`).join(", ");
+  const header = options.applied ? "generated" : "would generate";
+  const out = [`${header} ${services || "no service"}: ${summary || "nothing to do"}`, ...lines];
+  const synchronous = result.callerChanges.filter((change) => change.synchronous);
+  if (synchronous.length > 0) {
+    out.push("", "Synchronous today, async through the facade: their callers must `await` the result (and move the call out of any synchronous transaction):");
+    for (const change of synchronous) {
+      out.push(`  ${change.service}.${change.operationId} (${change.module}) used by ${change.usedBy.join(", ") || "no other service"}: import it from ${change.facade}`);
+    }
+  }
+  if (result.missingMonolithDependencies.length > 0) {
+    out.push("", `The facades and clients run in the monolith: add ${result.missingMonolithDependencies.join(", ")} to its dependencies (npm install ${result.missingMonolithDependencies.join(" ")}).`);
+  }
+  if (result.unservable.length > 0) {
+    out.push("", "Left out of the services, clients and facades (JSON cannot carry a parameter or the result; callers keep calling them in process):");
+    for (const entry of result.unservable) out.push(`  ${entry.service}.${entry.operationId}: ${entry.reasons.join("; ")}`);
+  }
+  return `${out.join("\n")}\n`;
+}
+
+/** Files kept because the user edited them: warnings, one line each. */
+export function renderKeptFiles(result: GenerationResult): string {
+  return result.changes
+    .filter((change) => change.action === "keep-user-edited")
+    .map((change) => `warning: kept ${change.path}: ${change.reason ?? "edited"} (--force replaces it)\n`)
+    .join("");
+}

@@ -1,0 +1,96 @@
+import { readModuleRole, roleOfWord, splitIdentifier } from "./module-roles.js";
+
+/** How a codebase's folders are cut: by business feature, by technical role, or both. */
+export type FolderShape = "domain" | "role" | "mixed";
+
+export interface FolderShapeReport {
+  shape: FolderShape;
+  /** Share of modules below a folder named after a role (`controllers/`, `services/`, `models/`). */
+  roleFolderShare: number;
+  /** Share of modules below a feature folder: one not named after a role, holding two roles or more. */
+  featureFolderShare: number;
+}
+
+/** A majority either way decides; anything else is mixed (Unleash: old parts by role, new by feature). */
+const MAJORITY = 0.5;
+
+/**
+ * Feature folders (`orders/` holding a controller, a service and an entity) are evidence to follow
+ * unless coupling disagrees; role folders (`controllers/`) must never pull a layer together.
+ */
+export function detectFolderShape(modules: readonly string[]): FolderShapeReport {
+  if (modules.length === 0) return { shape: "mixed", roleFolderShare: 0, featureFolderShare: 0 };
+  const rolesBelow = new Map<string, Set<string>>();
+  const sizeOf = new Map<string, number>();
+  for (const module of modules) {
+    const role = readModuleRole(module).role ?? "none";
+    const folders = module.split("/").slice(0, -1);
+    for (let depth = 1; depth <= folders.length; depth++) {
+      const folder = folders.slice(0, depth).join("/");
+      rolesBelow.set(folder, (rolesBelow.get(folder) ?? new Set<string>()).add(role));
+      sizeOf.set(folder, (sizeOf.get(folder) ?? 0) + 1);
+    }
+  }
+  let inRoleFolder = 0;
+  let inFeatureFolder = 0;
+  for (const module of modules) {
+    const folders = module.split("/").slice(0, -1);
+    // The first folder below the containers (src/, apps/api/src/: each holds half the code or
+    // more) decides: `controllers/` is a layer; `orders/` holding two roles or more is a feature.
+    // A `guards/` folder inside `auth/` is part of the feature.
+    for (let depth = 1; depth <= folders.length; depth++) {
+      const path = folders.slice(0, depth).join("/");
+      if ((sizeOf.get(path) ?? 0) >= modules.length / 2) continue;
+      const words = splitIdentifier(folders[depth - 1] ?? "");
+      if (words.length === 1 && roleOfWord(words[0] ?? "") !== undefined) inRoleFolder++;
+      else if ((rolesBelow.get(path)?.size ?? 0) >= 2) inFeatureFolder++;
+      break;
+    }
+  }
+  const roleFolderShare = inRoleFolder / modules.length;
+  const featureFolderShare = inFeatureFolder / modules.length;
+  const shape: FolderShape = roleFolderShare > MAJORITY ? "role" : featureFolderShare > MAJORITY ? "domain" : "mixed";
+  return { shape, roleFolderShare, featureFolderShare };
+}
+
+/** A folder holding more modules than this is an app or a package, not a feature: its pairs would cost more than they say. */
+const MAX_FOLDER_MEMBERS = 200;
+
+/**
+ * Feature folders are evidence: modules in one folder that is not named after a role (and not a
+ * container such as src/ holding half the code) are coupled, 1 / (members - 1) per pair like a
+ * barrel, at every level (orders/ and orders/refunds/). A role folder (`controllers/`) adds
+ * nothing, so in a codebase laid out by layers this signal is silent by construction.
+ */
+export function folderCoupling(modules: readonly string[]): [string, string, number][] {
+  const membersOf = new Map<string, string[]>();
+  for (const module of modules) {
+    const folders = module.split("/").slice(0, -1);
+    for (let depth = 1; depth <= folders.length; depth++) {
+      const path = folders.slice(0, depth).join("/");
+      membersOf.set(path, [...(membersOf.get(path) ?? []), module]);
+    }
+  }
+  const weights = new Map<string, Map<string, number>>();
+  for (const [folder, members] of membersOf) {
+    if (members.length < 2 || members.length > MAX_FOLDER_MEMBERS || members.length >= modules.length / 2) continue;
+    const words = splitIdentifier(folder.slice(folder.lastIndexOf("/") + 1));
+    if (words.length === 1 && roleOfWord(words[0] ?? "") !== undefined) continue;
+    const weight = 1 / (members.length - 1);
+    const sorted = [...members].sort();
+    for (let i = 0; i < sorted.length; i++) {
+      const a = sorted[i] ?? "";
+      const row = weights.get(a) ?? new Map<string, number>();
+      for (let j = i + 1; j < sorted.length; j++) {
+        const b = sorted[j] ?? "";
+        row.set(b, (row.get(b) ?? 0) + weight);
+      }
+      weights.set(a, row);
+    }
+  }
+  const pairs: [string, string, number][] = [];
+  for (const [a, row] of [...weights].sort(([x], [y]) => (x < y ? -1 : 1))) {
+    for (const [b, weight] of [...row].sort(([x], [y]) => (x < y ? -1 : 1))) pairs.push([a, b, weight]);
+  }
+  return pairs;
+}
