@@ -12,13 +12,6 @@ export interface ContractSource {
   readonly contractsFile?: string;
 }
 
-/** The derivation's module, named in a variable until it is on main so this stage type-checks without it. */
-const DERIVATION_MODULE = "./contracts/derive-service-contracts.js";
-
-interface DerivationModule {
-  deriveServiceContracts(options: { root: string; boundaries: Boundaries; services?: readonly string[] }): Promise<ServiceContract[]>;
-}
-
 /** The contracts of the selected services: read from a file, or derived from the code (type checker loaded only here). */
 export async function loadServiceContracts(source: ContractSource): Promise<ServiceContract[]> {
   const contracts = source.contractsFile === undefined ? await derive(source) : readContractsFile(source.contractsFile);
@@ -28,16 +21,9 @@ export async function loadServiceContracts(source: ContractSource): Promise<Serv
 }
 
 async function derive(source: ContractSource): Promise<ServiceContract[]> {
-  let derivation: DerivationModule;
-  try {
-    derivation = (await import(DERIVATION_MODULE)) as DerivationModule;
-  } catch (error) {
-    // Only the derivation module itself missing means "not in this build"; anything else is a real failure.
-    const missing = error instanceof Error && "code" in error && error.code === "ERR_MODULE_NOT_FOUND" && error.message.includes("derive-service-contracts");
-    if (!missing) throw error;
-    throw new UserError("DCP006", "this build of decouple cannot derive contracts from the code yet; pass --contracts FILE (a JSON array of service contracts).");
-  }
-  return derivation.deriveServiceContracts({ root: source.root, boundaries: source.boundaries, services: source.services });
+  // Loaded here only: the derivation brings ts-morph and the type checker.
+  const { deriveServiceContracts } = await import("./contracts/derive-service-contracts.js");
+  return deriveServiceContracts({ root: source.root, boundaries: source.boundaries, services: source.services });
 }
 
 function readContractsFile(file: string): ServiceContract[] {
@@ -46,7 +32,7 @@ function readContractsFile(file: string): ServiceContract[] {
   try {
     raw = JSON.parse(fs.readFileSync(file, "utf8"));
   } catch (error) {
-    throw new UserError("DCP006", `--contracts ${file} is not valid JSON (${(error as Error).message}).`);
+    throw new UserError("DCP006", `--contracts ${file} is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
   }
   if (!Array.isArray(raw) || !raw.every(isContractLike)) throw new UserError("DCP006", `--contracts ${file} is not an array of service contracts ({ service, operations, events, schemas, unexpressible }).`);
   return raw;
