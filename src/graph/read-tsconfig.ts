@@ -172,7 +172,7 @@ function readJsonc(file: string, display: (file: string) => string): { raw: RawC
     const where = `${display(file)}:${before.length}:${(before.at(-1)?.length ?? 0) + 1}`;
     return { raw, problem: `cannot parse ${where}: ${printParseErrorCode(first.error)}` };
   }
-  if (raw !== value) return { raw, problem: `${display(file)} is not a JSON object` };
+  if (!parsed.success) return { raw, problem: `${display(file)} is not a JSON object` };
   return { raw, problem: undefined };
 }
 
