@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { Command } from "commander";
+import { pathValue } from "./parse-options.js";
 
 /** The flags every command that parses code shares: the content-hash parse cache. */
 export interface CacheFlags {
@@ -9,7 +10,7 @@ export interface CacheFlags {
 
 export function addCacheOptions(command: Command): Command {
   return command
-    .option("--cache-dir <dir>", "where parse results and proposals are cached by content hash (default: <dir>/node_modules/.cache/decouple)")
+    .option("--cache-dir <dir>", "where parse results and proposals are cached by content hash (default: <dir>/node_modules/.cache/decouple)", pathValue)
     .option("--no-cache", "read and write no cache: parse everything (and, for analyze, cluster afresh)");
 }
 

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from "commander";
 import { isUserError } from "../model/errors.js";
+import { describeIoError } from "../io/describe-io-error.js";
 import { registerAnalyzeCommand } from "./commands/analyze-command.js";
 import { registerCheckCommand } from "./commands/check-command.js";
 import { registerGenerateCommand } from "./commands/generate-command.js";
@@ -42,7 +43,8 @@ export async function run(argv: string[], io: CliConsole = createConsole()): Pro
   try {
     await program.parseAsync(argv, { from: "user" });
     return exitCode;
-  } catch (error) {
+  } catch (thrown) {
+    const error = describeIoError(thrown);
     if (error instanceof CommanderError) {
       // --help and --version end through here too, with exit code 0.
       return error.exitCode === 0 ? EXIT.ok : EXIT.error;

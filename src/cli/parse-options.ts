@@ -13,3 +13,9 @@ export function integer(value: string): number {
   if (!Number.isInteger(number)) throw new InvalidArgumentError("expected a whole number.");
   return number;
 }
+
+/** Commander argument parser for paths: a value that looks like a flag (`--out --no-color`) is a forgotten value. */
+export function pathValue(value: string): string {
+  if (/^-./.test(value)) throw new InvalidArgumentError(`"${value}" looks like an option, not a path; give the path first (use ./${value} for a file named so).`);
+  return value;
+}

@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { Command } from "commander";
 import type { Config } from "../model/config.js";
+import { pathValue } from "./parse-options.js";
 
 /**
  * The flags that turn coupling signals on or off. `analyze` clusters with them and `score`
@@ -18,7 +19,7 @@ export function addSignalOptions(command: Command): Command {
   return command
     .option("--coverage", "add runtime coupling: run the application and its tests under V8 coverage (signals.coverage)")
     .option("--data", "add data ownership: modules writing the same tables belong together (signals.data)")
-    .option("--traces <path>", "add runtime coupling from OpenTelemetry traces: an OTLP JSON export, file or folder (signals.traces)")
+    .option("--traces <path>", "add runtime coupling from OpenTelemetry traces: an OTLP JSON export, file or folder (signals.traces)", pathValue)
     .option("--no-history", "leave out change coupling from git history");
 }
 

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Config } from "../model/config.js";
 import { UserError } from "../model/errors.js";
+import { assertDirectory } from "../io/assert-directory.js";
 import type { ModuleGraph, ParsedModule } from "../model/module-graph.js";
 import { toModuleId, type ModuleId } from "../model/module-id.js";
 import { buildModuleGraph } from "./build-module-graph.js";
@@ -11,6 +12,7 @@ import { openParseCache } from "./parse-cache.js";
 import { countResolutions, reportResolution, type ResolutionReport } from "./measure-resolution.js";
 import { parseFiles } from "./parse-files.js";
 import { parseScope } from "./parse-scope.js";
+import { skipUnfitFiles } from "./skip-unfit-files.js";
 import type { Stage, Warning } from "../model/analysis-result.js";
 
 export type { Stage, Warning };
@@ -57,7 +59,9 @@ export async function extractModuleGraph(options: ExtractOptions): Promise<Extra
   const resolver = createResolver({ root, tsconfig: findTsconfig(root, config.tsconfig) });
   const resolve = resolver.resolve;
 
-  const { files: discovered, leftOut } = await time("discover", () => discoverFiles(root, config.include, config.exclude));
+  const { files: listed, leftOut } = await time("discover", () => discoverFiles(root, config.include, config.exclude));
+  const { files: discovered, skipped } = skipUnfitFiles(listed, config.maxFileSize, root);
+  for (const { file, reason } of skipped) warnings.push({ kind: "skipped-file", message: `${file} skipped: ${reason}` });
   if (discovered.length === 0) {
     throw new UserError(
       "DCP002",
@@ -101,16 +105,6 @@ function restrictGraph(graph: ModuleGraph, scope: ReadonlySet<ModuleId>): Module
     unresolved: graph.unresolved.filter((unresolved) => scope.has(unresolved.from)),
     syntaxErrors: graph.syntaxErrors.filter((error) => scope.has(error.module)),
   };
-}
-
-function assertDirectory(root: string): void {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(root);
-  } catch {
-    throw new UserError("DCP001", `directory ${root} does not exist. Pass the root of the codebase to analyse.`);
-  }
-  if (!stat.isDirectory()) throw new UserError("DCP001", `${root} is not a directory. Pass the root folder of the codebase, not a file.`);
 }
 
 /** The tsconfig the config sets for every file (checked to exist), else undefined: each file's own. */

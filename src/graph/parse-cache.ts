@@ -26,7 +26,7 @@ export function hashContent(content: string | Buffer): string {
 
 const PARSER_VERSION = z.object({ version: z.string() }).parse(createRequire(import.meta.url)("oxc-parser/package.json")).version;
 // The parsing code itself is part of the key, so a changed extractor never reads stale results.
-const EXTRACTORS = ["./parse-module", "./count-references", "./find-require-calls", "./find-table-access"];
+const EXTRACTORS = ["./parse-module", "./parse-files", "./count-references", "./find-require-calls", "./find-table-access"];
 const EXTENSION = path.extname(fileURLToPath(import.meta.url));
 const EXTRACTOR_HASH = hashContent(
   EXTRACTORS.map((name) => fs.readFileSync(fileURLToPath(new URL(`${name}${EXTENSION}`, import.meta.url)), "utf8")).join("\0"),

@@ -55,14 +55,28 @@ async function parseAll(files: string[], requestedWorkers: number | undefined): 
 }
 
 export function readAndParse(file: string): ParsedModule {
-  return parseModule(file, fs.readFileSync(file, "utf8"));
+  return parseModule(file, decodeSource(fs.readFileSync(file)));
+}
+
+/** Source text by its byte-order mark: UTF-16 (either order) and UTF-8 with a BOM, else UTF-8. */
+export function decodeSource(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.subarray(2).toString("utf16le");
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return Buffer.from(bytes.subarray(2, bytes.length - (bytes.length % 2))).swap16().toString("utf16le");
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.subarray(3).toString("utf8");
+  return bytes.toString("utf8");
+}
+
+interface WorkerMessage {
+  results?: ParsedModule[];
+  failure?: { message: string; code?: string | undefined; path?: string | undefined; syscall?: string | undefined };
 }
 
 function parseInWorker(workerUrl: URL, files: string[]): Promise<ParsedModule[]> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(workerUrl, { workerData: files });
-    worker.once("message", (results: ParsedModule[]) => {
-      resolve(results);
+    worker.once("message", (message: WorkerMessage) => {
+      if (message.results !== undefined) resolve(message.results);
+      else reject(Object.assign(new Error(message.failure?.message ?? "parse worker failed"), message.failure));
       void worker.terminate();
     });
     worker.once("error", reject);

@@ -107,7 +107,7 @@ export function parseModule(fileName: string, sourceText: string): ParsedModule 
     exports,
     usages,
     tables: findTableAccess(sourceText),
-    syntaxErrors: result.errors.map((error) => error.message),
+    syntaxErrors: result.errors.map((error) => locateError(sourceText, lineOf, error.message, error.labels[0]?.start)),
   };
 }
 
@@ -161,6 +161,13 @@ function countLines(text: string): number {
   let lines = 1;
   for (let i = text.indexOf("\n"); i !== -1; i = text.indexOf("\n", i + 1)) lines++;
   return text.endsWith("\n") ? lines - 1 : lines;
+}
+
+/** "line 3, column 7: Expected a semicolon": where the parser stopped, as an editor counts. */
+function locateError(text: string, lineOf: (offset: number) => number, message: string, offset: number | undefined): string {
+  if (offset === undefined) return message;
+  const column = offset - (text.lastIndexOf("\n", offset - 1) + 1) + 1;
+  return `line ${lineOf(offset)}, column ${column}: ${message}`;
 }
 
 /** Maps a UTF-16 offset to its 1-based line; built once per file, looked up by binary search. */

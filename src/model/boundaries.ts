@@ -1,5 +1,8 @@
 import { z } from "zod";
 import { SERVICE_NAME_MAX_LENGTH, SERVICE_NAME_PATTERN } from "./service-name.js";
+import { findBoundariesContradictions, reportContradictions } from "./check-boundaries-meaning.js";
+
+export const SHARED = "shared";
 
 const modulePath = z
   .string()
@@ -49,9 +52,9 @@ export const boundariesSchema = z
       .strict(),
   })
   .strict()
+  .superRefine((boundaries, context) => reportContradictions(findBoundariesContradictions(boundaries, SHARED), context))
   .describe("decouple.boundaries.json: the proposed (or agreed) split of a codebase into services.");
 
 export type Boundaries = z.output<typeof boundariesSchema>;
 export type ServiceBoundary = z.output<typeof serviceSchema>;
 export type ApiEntry = z.output<typeof apiEntrySchema>;
-export const SHARED = "shared";

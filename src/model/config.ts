@@ -202,6 +202,10 @@ export const constraintsSchema = z
     maxServiceSize: z.number().int().positive().optional().describe("Services with more modules are split further."),
   })
   .strict()
+  .refine((constraints) => !(constraints.minServiceSize !== undefined && constraints.maxServiceSize !== undefined && constraints.minServiceSize > constraints.maxServiceSize), {
+    path: ["minServiceSize"],
+    message: "is above constraints.maxServiceSize: no service could satisfy both; lower minServiceSize or raise maxServiceSize",
+  })
   .describe("Rules the proposal must honour, whatever the coupling says.");
 
 export const graphSchema = z
@@ -276,6 +280,12 @@ export const configSchema = z
       .array(z.string())
       .default(DEFAULT_EXCLUDE)
       .describe("Globs left out. Replaces the defaults (node_modules, build output, .d.ts, tests) when set."),
+    maxFileSize: z
+      .number()
+      .int()
+      .positive()
+      .default(5_000_000)
+      .describe("Files larger than this many bytes are skipped with a warning naming them (generated or vendored code, not source a person maintains)."),
     tsconfig: z
       .string()
       .optional()

@@ -11,7 +11,7 @@ export function renderCheckMarkdown(result: CheckResult, options: CheckReportOpt
     lines.push("| | Where | Rule | Why | Fix |", "|---|---|---|---|---|");
     for (const violation of fresh) {
       const rule = result.rules.find((candidate) => candidate.id === violation.rule);
-      lines.push(`| ${violation.severity === "error" ? "error" : "warning"} | \`${withPrefix(options, violation.file)}:${violation.line}\` | [${violation.rule}](${rule?.docs ?? ""}) | ${cell(violation.message)} | ${cell(violation.fix)} |`);
+      lines.push(`| ${violation.severity === "error" ? "error" : "warning"} | ${codeSpan(`${withPrefix(options, violation.file)}:${violation.line}`)} | [${violation.rule}](${rule?.docs ?? ""}) | ${cell(violation.message)} | ${cell(violation.fix)} |`);
     }
     lines.push("");
   }
@@ -24,6 +24,20 @@ export function renderCheckMarkdown(result: CheckResult, options: CheckReportOpt
   return `${lines.join("\n").trimEnd()}\n`;
 }
 
+/** Text safe in a table cell: HTML in a file name stays text, and a pipe or newline cannot end the cell. */
 function cell(text: string): string {
-  return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
+  return text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/\|/g, "\\|")
+    .replace(/\r?\n|\r/g, " ");
+}
+
+/** A code span (HTML inside stays text) fenced by more backticks than the name holds in a row. */
+function codeSpan(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longest + 1);
+  const padded = longest > 0 ? ` ${text} ` : text;
+  return `${fence}${padded.replace(/\|/g, "\\|").replace(/\r?\n|\r/g, " ")}${fence}`;
 }

@@ -24,3 +24,9 @@ export function describeKey(key: ViolationKey): string {
 export function plural(count: number, word: string): string {
   return `${count} ${count === 1 ? word : word.endsWith("y") ? `${word.slice(0, -1)}ies` : `${word}s`}`;
 }
+
+/** One line whatever a file name holds: control characters (a newline in a name) shown escaped. */
+export function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001f\u007f]/g, (character) => (character === "\n" ? "\\n" : character === "\r" ? "\\r" : character === "\t" ? "\\t" : `\\x${character.charCodeAt(0).toString(16).padStart(2, "0")}`));
+}

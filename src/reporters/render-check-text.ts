@@ -1,7 +1,7 @@
 import { Chalk } from "chalk";
 import type { CheckResult } from "../model/check-result.js";
 import { describeResolution } from "./describe-resolution.js";
-import { describeKey, plural, withPrefix, type CheckReportOptions } from "./render-check-options.js";
+import { describeKey, oneLine, plural, withPrefix, type CheckReportOptions } from "./render-check-options.js";
 
 /** For people: each new violation as file:line, rule, why and how to fix; then the baseline's tally. */
 export function renderCheckText(result: CheckResult, options: CheckReportOptions): string {
@@ -9,9 +9,9 @@ export function renderCheckText(result: CheckResult, options: CheckReportOptions
   const lines: string[] = [];
   for (const violation of result.violations.filter((candidate) => candidate.status === "new")) {
     const level = violation.severity === "error" ? paint.red("error") : paint.yellow("warning");
-    lines.push(`${paint.bold(`${withPrefix(options, violation.file)}:${violation.line}`)}  ${level}  ${paint.dim(violation.rule)}`);
-    lines.push(`  ${violation.message}`);
-    lines.push(`  ${paint.cyan("fix:")} ${violation.fix}`);
+    lines.push(`${paint.bold(`${oneLine(withPrefix(options, violation.file))}:${violation.line}`)}  ${level}  ${paint.dim(violation.rule)}`);
+    lines.push(`  ${oneLine(violation.message)}`);
+    lines.push(`  ${paint.cyan("fix:")} ${oneLine(violation.fix)}`);
     lines.push("");
   }
   if (result.scope.mode === "changed") {
@@ -27,7 +27,7 @@ export function renderCheckText(result: CheckResult, options: CheckReportOptions
   lines.push(`${verdict}, ${plural(warnings, "new warning")}; ${plural(known, "known violation")} ignored (listed in ${options.baselineFile})`);
   if (stale > 0) {
     lines.push(paint.yellow(`${plural(stale, "baseline entry")} no longer occur${stale === 1 ? "s" : ""} (fixed): run \`decouple check --update-baseline\` so the baseline only shrinks:`));
-    for (const key of result.stale) lines.push(`  - ${describeKey(key)}`);
+    for (const key of result.stale) lines.push(`  - ${oneLine(describeKey(key))}`);
   }
   if (result.warnings.length > 0) lines.push(paint.dim(`${plural(result.warnings.length, "warning")} reading the code (run \`decouple analyze\` to see them)`));
   return `${lines.join("\n")}\n`;

@@ -41,19 +41,21 @@ function findServiceCycles(context: RuleContext): Finding[] {
   const services = context.boundaries.services.map((service) => service.name).sort();
   return findCycles(services, successors).map((members) => {
     const inCycle = new Set(members);
+    // Ordered by where the code is, not by name: renaming a service changes only its name here.
     const links = [...example]
       .filter(([key]) => {
         const [user, owner] = splitPairKey(key);
         return inCycle.has(user) && inCycle.has(owner);
       })
-      .sort(([a], [b]) => compareStrings(a, b));
+      .sort(([, a], [, b]) => compareStrings(a.from, b.from) || a.edge.line - b.edge.line || compareStrings(a.to, b.to));
     const described = links.map(([key, dependency]) => `${splitPairKey(key).join(" -> ")} (${dependency.from}:${dependency.edge.line} uses ${dependency.symbol} of ${dependency.to})`);
+    const listed = [...new Set([...links.map(([key]) => splitPairKey(key)[0]), ...members])];
     const first = itemAt(links, 0)[1];
     return {
-      key: { rule: ID, services: members },
+      key: { rule: ID, services: [...members].sort(compareStrings) },
       file: first.from,
       line: first.edge.line,
-      message: `services ${members.join(", ")} depend on each other in a cycle: ${described.join("; ")}.`,
+      message: `services ${listed.join(", ")} depend on each other in a cycle: ${described.join("; ")}.`,
       fix: "Break one link: move the used code to the service that uses it or to shared, invert the dependency (an event, a callback, an interface owned by the caller), or merge the services.",
     };
   });

@@ -5,9 +5,11 @@ import { baselinePathFor } from "../../checker/baseline.js";
 import { loadConfig } from "../../config/load-config.js";
 import { readBoundaries } from "../../io/read-boundaries.js";
 import { toStableJson, writeFileAtomic } from "../../io/write-json-file.js";
+import { inspectOutput, writeOutput } from "../../io/write-output.js";
+import { assertDirectory } from "../../io/assert-directory.js";
 import { addCacheOptions, cacheDirectoryOf, type CacheFlags } from "../cache-options.js";
 import type { CliConsole } from "../console.js";
-import { integer, positiveInteger } from "../parse-options.js";
+import { integer, positiveInteger, pathValue } from "../parse-options.js";
 import { renderOptions } from "../render-options.js";
 import { UserError } from "../../model/errors.js";
 import { addSignalOptions, applySignalFlags, type SignalFlags } from "../signal-options.js";
@@ -35,8 +37,8 @@ export function registerAnalyzeCommand(program: Command, io: CliConsole, setExit
   addSignalOptions(addCacheOptions(program.command("analyze")))
     .description("Read a codebase into a module graph, propose service boundaries, score them and write decouple.boundaries.json.")
     .argument("[dir]", "root of the codebase to analyse", ".")
-    .option("--out <file>", `where to write the boundaries file (default: <dir>/${BOUNDARIES_FILE})`)
-    .option("--config <file>", "config file (default: decouple.config.{json,ts,mjs,js} in <dir>)")
+    .option("--out <file>", `where to write the boundaries file (default: <dir>/${BOUNDARIES_FILE})`, pathValue)
+    .option("--config <file>", "config file (default: decouple.config.{json,ts,mjs,js} in <dir>)", pathValue)
     .option("--services <n>", "ask for this many services", positiveInteger)
     .option("--seed <n>", "seed of the clustering (default 42, or the config's)", integer)
     .addOption(new Option("--format <format>", "terminal summary or the whole result as JSON on stdout").choices(["text", "json"]).default("text"))
@@ -47,15 +49,19 @@ export function registerAnalyzeCommand(program: Command, io: CliConsole, setExit
     .option("--no-color", "plain text output")
     .action(async (dir: string, flags: AnalyzeFlags) => {
       // The pipeline is loaded when the command runs, so `--help` and other commands start fast.
-      const [{ analyze }, { computeBaseline }, { RENDERERS }] = await Promise.all([
+      const [{ analyze }, { computeBaseline }, { RENDERERS }, { describeDropped }] = await Promise.all([
         import("../../analyzer/analyze.js"),
         import("../../checker/compute-baseline.js"),
         import("../../reporters/renderers.js"),
+        import("../../analyzer/describe-dropped.js"),
       ]);
       const root = path.resolve(dir);
       const config = applySignalFlags((await loadConfig(root, flags.config)).config, flags);
+      assertDirectory(root);
       const out = path.resolve(flags.out ?? path.join(root, BOUNDARIES_FILE));
-      const previous = readBoundaries(out, true);
+      const outKind = inspectOutput(out, "--out");
+      // Only a regular file can hold the previous boundaries; a device or pipe is written, never read.
+      const previous = outKind === "file" ? readBoundaries(out, true) : undefined;
       const started = performance.now();
       const result = await analyze({
         root,
@@ -77,11 +83,13 @@ export function registerAnalyzeCommand(program: Command, io: CliConsole, setExit
         );
       }
       const writeStarted = performance.now();
-      writeFileAtomic(out, toStableJson(result.boundaries));
+      writeOutput(out, toStableJson(result.boundaries), outKind);
+      if (previous !== undefined) for (const line of describeDropped(previous, result.boundaries)) io.err(`warning: ${line}\n`);
       // The tangles that exist today are known violations, so `check` passes right after `analyze`.
       const baseline = computeBaseline(result.graph, result.boundaries, config);
       const baselineFile = baselinePathFor(out);
-      writeFileAtomic(baselineFile, toStableJson(baseline));
+      // A baseline beside a device (/dev/null.…) would be litter: it is written beside real files only.
+      if (outKind !== "special") writeFileAtomic(baselineFile, toStableJson(baseline));
       const writeMs = Math.round(performance.now() - writeStarted);
 
       if (flags.format === "json") {
@@ -89,7 +97,7 @@ export function registerAnalyzeCommand(program: Command, io: CliConsole, setExit
       }
       else {
         io.out(RENDERERS.analysis.text(result, { ...renderOptions(io, flags), boundariesFile: path.relative(process.cwd(), out) || out }));
-        io.out(`wrote ${path.relative(process.cwd(), baselineFile) || baselineFile} (${baseline.violations.length} known violations: \`decouple check\` fails only on new ones)\n`);
+        if (outKind !== "special") io.out(`wrote ${path.relative(process.cwd(), baselineFile) || baselineFile} (${baseline.violations.length} known violations: \`decouple check\` fails only on new ones)\n`);
         // Unmapped spans are the first thing to check when traces change nothing: say how many there were.
         const traces = result.signals.find((signal) => signal.name === "traces");
         if (traces?.note !== undefined) io.out(`traces: ${traces.note}, ${traces.pairs} module pairs coupled\n`);

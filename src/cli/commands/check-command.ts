@@ -3,6 +3,8 @@ import { Option, type Command } from "commander";
 import { baselinePathFor, readBaseline } from "../../checker/baseline.js";
 import { loadConfig } from "../../config/load-config.js";
 import { readBoundaries } from "../../io/read-boundaries.js";
+import { assertDirectory } from "../../io/assert-directory.js";
+import { inspectOutput, writeOutput } from "../../io/write-output.js";
 import { toStableJson, writeFileAtomic } from "../../io/write-json-file.js";
 import { UserError } from "../../model/errors.js";
 import { RESULT_FORMATS, type ResultFormat } from "../../reporters/formats.js";
@@ -12,6 +14,7 @@ import { displayPath } from "../render-options.js";
 import { VERSION } from "../../model/version.js";
 import { BOUNDARIES_FILE, DEGRADED_ADVICE } from "./analyze-command.js";
 import type { CheckResult } from "../../checker/check-boundaries.js";
+import { pathValue } from "../parse-options.js";
 
 interface CheckFlags extends CacheFlags {
   boundaries?: string;
@@ -29,13 +32,13 @@ export function registerCheckCommand(program: Command, io: CliConsole, setExitCo
   addCacheOptions(program.command("check"))
     .description("Fail (exit 1) when the code has a new error-level violation of the boundaries file; the baseline lists known ones.")
     .argument("[dir]", "root of the codebase", ".")
-    .option("--boundaries <file>", `the boundaries file (default: <dir>/${BOUNDARIES_FILE})`)
-    .option("--baseline <file>", "known violations (default: decouple.baseline.json beside the boundaries file)")
-    .option("--config <file>", "config file (default: decouple.config.{json,ts,mjs,js} in <dir>)")
+    .option("--boundaries <file>", `the boundaries file (default: <dir>/${BOUNDARIES_FILE})`, pathValue)
+    .option("--baseline <file>", "known violations (default: decouple.baseline.json beside the boundaries file)", pathValue)
+    .option("--config <file>", "config file (default: decouple.config.{json,ts,mjs,js} in <dir>)", pathValue)
     .addOption(new Option("--format <format>", "report format").choices(RESULT_FORMATS.check).default("text"))
-    .option("--output <file>", "write the report (or the --emit rule set) to a file instead of stdout")
+    .option("--output <file>", "write the report (or the --emit rule set) to a file instead of stdout", pathValue)
     .option("--update-baseline", "rewrite the baseline with the violations found now, and pass")
-    .option("--changed-since <ref>", "check only files changed since a git revision (plus untracked files)")
+    .option("--changed-since <ref>", "check only files changed since a git revision (plus untracked files)", pathValue)
     .addOption(new Option("--emit <tool>", "write the boundaries as another tool's rule set instead of checking").choices(["dependency-cruiser", "eslint-plugin-boundaries"]))
     .option("--no-color", "plain text output")
     .action(async (dir: string, flags: CheckFlags) => {
@@ -53,12 +56,15 @@ export function registerCheckCommand(program: Command, io: CliConsole, setExitCo
         import("../../reporters/renderers.js"),
       ]);
       const root = path.resolve(dir);
+      assertDirectory(root);
+      const output = flags.output === undefined ? undefined : path.resolve(flags.output);
+      const outputKind = output === undefined ? undefined : inspectOutput(output, "--output");
       const { config } = await loadConfig(root, flags.config);
       const boundariesFile = path.resolve(flags.boundaries ?? path.join(root, BOUNDARIES_FILE));
       const boundaries = readBoundaries(boundariesFile);
       const write = (text: string): void => {
-        if (flags.output === undefined) io.out(text);
-        else writeFileAtomic(path.resolve(flags.output), text);
+        if (output === undefined || outputKind === undefined) io.out(text);
+        else writeOutput(output, text, outputKind);
       };
       if (flags.emit !== undefined) {
         write(flags.emit === "dependency-cruiser" ? emitDependencyCruiser(boundaries, config) : emitEslintPluginBoundaries(boundaries, config));

@@ -30,7 +30,9 @@ export function registerInitCommand(program: Command, io: CliConsole, setExitCod
     .argument("[dir]", "where to write it", ".")
     .option("--force", "overwrite an existing decouple.config.json")
     .action((dir: string, flags: { force?: boolean }) => {
-      const file = path.join(path.resolve(dir), "decouple.config.json");
+      const folder = path.resolve(dir);
+      if (fs.existsSync(folder) && !fs.statSync(folder).isDirectory()) throw new UserError("DCP001", `${folder} is a file; pass the folder to write decouple.config.json into.`);
+      const file = path.join(folder, "decouple.config.json");
       if (fs.existsSync(file) && flags.force !== true) {
         throw new UserError("DCP007", `${file} already exists; not overwriting it. Pass --force to replace it.`);
       }

@@ -9,6 +9,7 @@ import type { CliConsole } from "../console.js";
 import { displayPath, renderOptions } from "../render-options.js";
 import { addSignalOptions, applySignalFlags, type SignalFlags } from "../signal-options.js";
 import { BOUNDARIES_FILE } from "./analyze-command.js";
+import { pathValue } from "../parse-options.js";
 
 interface ScoreFlags extends SignalFlags, CacheFlags {
   boundaries?: string;
@@ -24,9 +25,9 @@ export function registerScoreCommand(program: Command, io: CliConsole, setExitCo
   addSignalOptions(addCacheOptions(program.command("score")))
     .description("Score a decomposition into services (the proposal or one a person wrote) with the standard metrics, and against a reference.")
     .argument("[dir]", "root of the codebase", ".")
-    .option("--boundaries <file>", `the decomposition to score (default: <dir>/${BOUNDARIES_FILE})`)
-    .option("--reference <file>", "a reference decomposition: a boundaries file or an expected-domains file; adds NMI, ARI and MoJoFM")
-    .option("--config <file>", "config file (default: decouple.config.{json,ts,mjs,js} in <dir>)")
+    .option("--boundaries <file>", `the decomposition to score (default: <dir>/${BOUNDARIES_FILE})`, pathValue)
+    .option("--reference <file>", "a reference decomposition: a boundaries file or an expected-domains file; adds NMI, ARI and MoJoFM", pathValue)
+    .option("--config <file>", "config file (default: decouple.config.{json,ts,mjs,js} in <dir>)", pathValue)
     .addOption(new Option("--format <format>", "a table, or the whole score document as JSON").choices(["text", "json"]).default("text"))
     .option("--ned-min <n>", "smallest non-extreme service size, in modules", wholeNumber, DEFAULT_SIZE_BOUNDS.min)
     .option("--ned-max <n>", "largest non-extreme service size, in modules", wholeNumber, DEFAULT_SIZE_BOUNDS.max)
