@@ -1,0 +1,17 @@
+import type { Topology } from "./queue-port.js";
+
+/** Names shared by every adapter and by the deploy files: `<producer>.events`, `<consumer>.<producer>.events`, `<queue>.dlq`. */
+export function nameTopology(consumer: string, producer: string, events: readonly string[] | undefined, ordered: boolean): Topology {
+  const topic = topicOf(producer);
+  const queue = `${consumer}.${topic}`;
+  return { topic, queue, deadLetterQueue: `${queue}.dlq`, ...(events ? { events } : {}), ordered };
+}
+
+export function topicOf(producer: string): string {
+  return `${producer}.events`;
+}
+
+/** Exponential backoff without jitter: the delay levels stay few (RabbitMQ keeps one retry queue per level). */
+export function computeBackoff(attempt: number, backoff: { initialMs: number; maxMs: number; factor: number }): number {
+  return Math.min(backoff.maxMs, Math.round(backoff.initialMs * backoff.factor ** (attempt - 1)));
+}
