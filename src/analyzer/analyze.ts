@@ -2,30 +2,26 @@ import path from "node:path";
 import { SHARED, type Boundaries } from "../model/boundaries.js";
 import type { Config } from "../model/config.js";
 import type { ModuleGraph } from "../model/module-graph.js";
-import type { SharedReason } from "../clustering/detect-shared-modules.js";
 import { proposePartition, type Partition, type PartitionOptions } from "../clustering/propose-partition.js";
 import { openPartitionCache, partitionKey } from "./partition-cache.js";
-import { scoreBoundaries, type OverallScore, type ServiceScore } from "../scoring/score-boundaries.js";
+import { scoreBoundaries } from "../scoring/score-boundaries.js";
 import { buildBoundaries } from "./build-boundaries.js";
 import { buildCouplingGraph, type Coupling } from "../graph/build-coupling-graph.js";
 import { extractModuleGraph } from "../graph/extract-module-graph.js";
-import type { ResolutionReport } from "../graph/measure-resolution.js";
-import type { LeftOut } from "../graph/discover-files.js";
-import { collectSignals, type SignalSummary } from "../signals/collect-signals.js";
+import { collectSignals } from "../signals/collect-signals.js";
 import { tableUses } from "../signals/data-coupling.js";
-import { explainServices, type ServiceEvidence } from "./explain-services.js";
-import { measureStability, type Stability } from "./measure-stability.js";
-import { planExtraction, type ExtractionStep } from "./plan-extraction.js";
-import { tableOwnership, type TableOwnership } from "./table-ownership.js";
+import { explainServices } from "./explain-services.js";
+import { measureStability } from "./measure-stability.js";
+import { planExtraction } from "./plan-extraction.js";
+import { tableOwnership } from "./table-ownership.js";
 import { entityOfModules, readGraphRoles } from "../signals/entity-coupling.js";
-import { detectFolderShape, type FolderShapeReport } from "../signals/folder-shape.js";
-import { deployableOf, findDeployables, type Deployable } from "../signals/find-deployables.js";
+import { detectFolderShape } from "../signals/folder-shape.js";
+import { deployableOf, findDeployables } from "../signals/find-deployables.js";
 import { dropNameLinksAcrossDeployables } from "../signals/within-deployables.js";
 import { findCycles } from "../graph/find-cycles.js";
 import { nameServices } from "./name-services.js";
 import { nameByFolder } from "./name-by-folder.js";
-import type { ServiceName } from "../model/service-name.js";
-import { describeChanges, pinsOf, reconcileNames, type BoundaryChanges } from "./reconcile-boundaries.js";
+import { describeChanges, pinsOf, reconcileNames } from "./reconcile-boundaries.js";
 
 export interface AnalyzeOptions {
   root: string;
@@ -56,49 +52,17 @@ const CONFIDENCE_RUNS: [number, number][] = [
   [6, 1.1],
 ];
 
-export type { Warning, Stage } from "../graph/extract-module-graph.js";
-import type { Stage, Warning } from "../graph/extract-module-graph.js";
+import type { AnalysisResult, Stage, Warning } from "../model/analysis-result.js";
+import { itemAt } from "../model/must-get.js";
 
-export interface AnalysisResult {
-  version: 1;
-  /** Which tsconfigs resolved imports, what did not resolve, and whether the graph is degraded. */
-  resolution: ResolutionReport;
-  graph: ModuleGraph;
-  couplings: Coupling[];
-  /** Groups of modules that import each other in a cycle. */
-  cycles: string[][];
-  boundaries: Boundaries;
-  /** Files of the default kinds left out of the graph (tests, tool configs, migrations…): how many and why. */
-  leftOut: LeftOut[];
-  /** Applications and libraries the repository already deploys or publishes apart. */
-  deployables: Deployable[];
-  /** Whether the codebase's folders are cut by feature or by technical role. */
-  folders: FolderShapeReport;
-  /** Why each shared module is shared. */
-  sharedReasons: Record<string, SharedReason>;
-  scores: { services: ServiceScore[]; overall: OverallScore };
-  /** The coupling signals used beyond imports. */
-  signals: SignalSummary[];
-  /** Why each service's modules are together. */
-  evidence: ServiceEvidence[];
-  /** How stable each module's assignment is across seeds and resolutions (with `confidence`). */
-  stability: Stability | null;
-  /** Who reads and writes each database table, by module and service. */
-  tables: TableOwnership[];
-  /** The order to cut services out and what each step must change. */
-  plan: ExtractionStep[];
-  /** What changed against the previous boundaries file; null on a first run. */
-  changes: BoundaryChanges | null;
-  warnings: Warning[];
-  /** Milliseconds per stage. */
-  timings: Record<Stage, number>;
-}
+export type { AnalysisResult, Stage, Warning };
+
 
 /** The whole `analyze` pipeline, as data: discover, parse, resolve, weigh, cluster, name, score. */
 export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> {
   const root = path.resolve(options.root);
   const progress = options.onProgress ?? (() => undefined);
-  const timings = {} as Record<Stage, number>;
+  const timings: Partial<Record<Stage, number>> = {};
   const time = async <T>(stage: Stage, work: () => T | Promise<T>): Promise<T> => {
     const started = performance.now();
     const result = await work();
@@ -126,7 +90,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
   progress("proposing boundaries");
   const pins = pinsOf(options.previous);
   const { partition, names, cycles, alternatives, dependencies, nodes } = await time("cluster", () => {
-    const nodes = graph.modules.map((module) => module.id as string);
+    const nodes = graph.modules.map((module) => module.id);
     const dependencies = dependenciesOf(couplings);
     const ownerOf = deployableOf(nodes, deployables);
     const clusteredSignals =
@@ -135,7 +99,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
         : signals.signals.map((signal) =>
             NAME_SIGNALS.has(signal.name) ? { ...signal, pairs: dropNameLinksAcrossDeployables(signal.pairs, ownerOf, dependencies) } : signal,
           );
-    const known = new Set(nodes);
+    const known = new Set<string>(nodes);
     const pinnedGroups = new Map([...pins].filter(([module]) => known.has(module)));
     for (const module of options.previous?.shared.pinned ?? []) if (known.has(module)) pinnedGroups.delete(module);
     // Applications a repository already deploys apart are services already: each is kept whole.
@@ -183,20 +147,20 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
         )
       : undefined;
     cache?.save();
-    const exportsOf = new Map(graph.modules.map((module) => [module.id as string, module.exports]));
+    const exportsOf = new Map(graph.modules.map((module) => [module.id, module.exports]));
     const byFolder = nameByFolder(partition.services, nodes.length);
     const byWords = nameServices(
       partition.services.map((modules) => ({ modules, exports: exportsOf })),
       new Set([SHARED, ...byFolder.filter((name) => name !== undefined)]),
     );
-    const proposed = byFolder.map((name, index) => name ?? (byWords[index] as ServiceName));
+    const proposed = byFolder.map((name, index) => name ?? itemAt(byWords, index));
     const names = reconcileNames(partition.services, proposed, options.previous, pins);
     return { partition, names, cycles: moduleCycles(graph), alternatives, dependencies, nodes };
   });
 
   const { boundaries, apiSymbols } = buildBoundaries({
     graph,
-    services: partition.services.map((modules, index) => ({ name: names[index] as string, modules })),
+    services: partition.services.map((modules, index) => ({ name: itemAt(names, index), modules })),
     shared: [...partition.shared.keys()],
     pins,
     sharedPins: options.previous?.shared.pinned ?? [],
@@ -208,7 +172,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
     return scoreBoundaries({
       couplings,
       serviceOf,
-      lines: new Map(graph.modules.map((module) => [module.id as string, module.lines])),
+      lines: new Map(graph.modules.map((module) => [module.id, module.lines])),
       apiSymbols,
       services: boundaries.services.map((service) => service.name),
       sharedModules: boundaries.shared.modules.length,

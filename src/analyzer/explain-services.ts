@@ -2,14 +2,11 @@ import { undirectedGraph, scaleSignals } from "../clustering/propose-partition.j
 import type { Signal } from "../signals/signal.js";
 import type { Dependencies } from "../clustering/detect-shared-modules.js";
 import { round } from "../scoring/round-score.js";
+import type { ServiceEvidence } from "../model/analysis-result.js";
+import { pairKey, splitPairKey, type PairKey } from "../model/pair-key.js";
 
-export interface ServiceEvidence {
-  service: string;
-  /** Share of the coupling inside the service that each signal contributes ("imports" included). */
-  signals: Record<string, number>;
-  /** The strongest module pairs holding it together, with what each signal adds to them. */
-  strongest: { a: string; b: string; weight: number; by: Record<string, number> }[];
-}
+export type { ServiceEvidence };
+
 
 /**
  * Why each service's modules are together: which signals carry its internal coupling, and the
@@ -27,23 +24,23 @@ export function explainServices(
   const serviceOf = new Map<string, string>();
   for (const service of services) for (const module of service.modules) serviceOf.set(module, service.name);
 
-  const pairsByService = new Map<string, Map<string, Record<string, number>>>();
+  const pairsByService = new Map<string, Map<PairKey, Record<string, number>>>();
   for (const source of sources) {
     for (const [x, y, weight] of source.pairs) {
       const service = serviceOf.get(x);
       if (service === undefined || service !== serviceOf.get(y)) continue;
       const [a, b] = x < y ? [x, y] : [y, x];
-      const pairs = pairsByService.get(service) ?? new Map<string, Record<string, number>>();
-      const by = pairs.get(`${a}\0${b}`) ?? {};
+      const pairs = pairsByService.get(service) ?? new Map<PairKey, Record<string, number>>();
+      const by = pairs.get(pairKey(a, b)) ?? {};
       by[source.name] = (by[source.name] ?? 0) + weight;
-      pairs.set(`${a}\0${b}`, by);
+      pairs.set(pairKey(a, b), by);
       pairsByService.set(service, pairs);
     }
   }
 
   return services.map(({ name }) => {
-    const pairs = [...(pairsByService.get(name) ?? new Map<string, Record<string, number>>())].map(([key, by]) => {
-      const [a, b] = key.split("\0") as [string, string];
+    const pairs = [...(pairsByService.get(name) ?? new Map<PairKey, Record<string, number>>())].map(([key, by]) => {
+      const [a, b] = splitPairKey(key);
       return { a, b, by, weight: Object.values(by).reduce((sum, weight) => sum + weight, 0) };
     });
     const totals: Record<string, number> = {};

@@ -1,12 +1,8 @@
 import { round } from "../scoring/round-score.js";
+import type { Stability } from "../model/analysis-result.js";
 
-export interface Stability {
-  /** Per module: how much of its service it keeps across the other runs (mean Jaccard, 0..1). */
-  modules: Record<string, number>;
-  /** Per service: the mean of its modules. */
-  services: Record<string, number>;
-  runs: number;
-}
+export type { Stability };
+
 
 /**
  * How stable the proposal is: for each module, the mean Jaccard similarity between its service in

@@ -5,6 +5,7 @@ import { fileURLToPath } from "node:url";
 import type { Dependencies, SharedReason } from "../clustering/detect-shared-modules.js";
 import type { Partition, PartitionOptions } from "../clustering/propose-partition.js";
 import { VERSION } from "../model/version.js";
+import { writeFileAtomic } from "../io/write-json-file.js";
 
 /**
  * Proposals by a hash of everything that decides them, so a re-run on unchanged code skips the
@@ -94,10 +95,7 @@ export function openPartitionCache(directory: string): PartitionCache {
     save() {
       if (!changed) return;
       try {
-        fs.mkdirSync(directory, { recursive: true });
-        const temporary = `${file}.${process.pid}.tmp`;
-        fs.writeFileSync(temporary, JSON.stringify({ stamp: cacheStamp(), entries } satisfies CacheFile));
-        fs.renameSync(temporary, file);
+        writeFileAtomic(file, JSON.stringify({ stamp: cacheStamp(), entries } satisfies CacheFile));
       } catch {
         // A cache that cannot be written (read-only checkout) only costs speed.
       }
@@ -107,7 +105,9 @@ export function openPartitionCache(directory: string): PartitionCache {
 
 function readCacheFile(file: string): CacheFile | undefined {
   try {
+    // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- our own cache file: the stamp (decouple version and clustering code) says this code wrote it
     const value = JSON.parse(fs.readFileSync(file, "utf8")) as Partial<CacheFile>;
+    // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- the stamp and entries were checked on the line itself
     return value.stamp === cacheStamp() && Array.isArray(value.entries) ? (value as CacheFile) : undefined;
   } catch {
     return undefined;

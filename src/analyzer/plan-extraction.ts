@@ -2,17 +2,10 @@ import { SHARED, type Boundaries } from "../model/boundaries.js";
 import type { ModuleGraph } from "../model/module-graph.js";
 import type { TableOwnership } from "./table-ownership.js";
 import { assignmentOf } from "./reconcile-boundaries.js";
+import type { ExtractionStep } from "../model/analysis-result.js";
 
-export interface ExtractionStep {
-  step: number;
-  service: string;
-  /** Import sites in other services and shared that must switch to a client of this service. */
-  callSites: { from: string; line: number; symbols: string[]; by: string }[];
-  /** Tables this service writes that others also read or write: to split, or to serve through its API. */
-  tables: { table: string; alsoUsedBy: string[] }[];
-  /** Calls back into services still in the monolith that form a cycle with this one: make them events. */
-  events: { to: string; symbols: string[] }[];
-}
+export type { ExtractionStep };
+
 
 /**
  * The order to cut services out: fewest callers first, then least shared data, so each step is

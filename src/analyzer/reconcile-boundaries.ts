@@ -1,13 +1,8 @@
 import type { Boundaries } from "../model/boundaries.js";
+import type { BoundaryChanges } from "../model/analysis-result.js";
 
-export interface BoundaryChanges {
-  /** Services that kept a name from the previous file (matched by overlap). */
-  kept: string[];
-  added: string[];
-  removed: string[];
-  /** Modules that changed service (or moved to/from shared), by module. */
-  moved: { module: string; from: string; to: string }[];
-}
+export type { BoundaryChanges };
+
 
 /** Module -> the service (or "shared") it is in. */
 export function assignmentOf(boundaries: Boundaries): Map<string, string> {

@@ -1,12 +1,10 @@
 import type { Boundaries } from "../model/boundaries.js";
 import type { TableUse } from "../signals/data-coupling.js";
 import { assignmentOf } from "./reconcile-boundaries.js";
+import type { TableOwnership } from "../model/analysis-result.js";
 
-export interface TableOwnership extends TableUse {
-  /** Services (or "shared") of the writers: more than one means the cut splits the table's owners. */
-  writerServices: string[];
-  readerServices: string[];
-}
+export type { TableOwnership };
+
 
 /** Who owns each table under the proposed boundaries: the data a split must divide. */
 export function tableOwnership(uses: TableUse[], boundaries: Boundaries): TableOwnership[] {

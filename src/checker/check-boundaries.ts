@@ -1,39 +1,17 @@
 import path from "node:path";
 import { extractModuleGraph } from "../graph/extract-module-graph.js";
-import type { ResolutionReport } from "../graph/measure-resolution.js";
 import type { Boundaries } from "../model/boundaries.js";
 import type { Config } from "../model/config.js";
 import type { ModuleGraph } from "../model/module-graph.js";
 import { keyOf, toBaseline, type Baseline } from "./baseline.js";
 import { RULES } from "./rules/index.js";
-import { runRules, type RuleFinding } from "./run-rules.js";
-import type { Severity, ViolationKey } from "./types.js";
+import { runRules } from "./run-rules.js";
+import type { CheckResult, CheckScope, CheckViolation, ViolationKey } from "../model/check-result.js";
+
+export type { CheckResult, CheckScope, CheckViolation };
 
 export const RULE_DOCS_URL = "https://unpkg.com/decouple/docs/rules/";
 
-export interface CheckViolation extends RuleFinding {
-  /** "known" when the baseline lists it: reported, never failing. */
-  status: "new" | "known";
-}
-
-export type CheckScope = { mode: "full"; modules: number } | { mode: "changed"; since: string; modules: string[]; parsed: number };
-
-/** The result document of `decouple check`: what every reporter renders. */
-export interface CheckResult {
-  version: 1;
-  scope: CheckScope;
-  rules: { id: string; severity: Severity; description: string; docs: string }[];
-  /** Rules not judged in this run, and why (a rule that needs the whole graph under --changed-since). */
-  skipped: { id: string; reason: string }[];
-  violations: CheckViolation[];
-  /** Baseline entries that no longer occur: fixed, so they can go (`--update-baseline`). */
-  stale: ViolationKey[];
-  summary: { errors: number; warnings: number; known: number; stale: number };
-  /** Problems reading the code (unresolved imports, syntax errors), one line each. */
-  warnings: string[];
-  /** Which tsconfigs resolved the graph and whether it is degraded (then the CLI exits 2); null when not measured. */
-  resolution: ResolutionReport | null;
-}
 
 export interface CheckOptions {
   root: string;

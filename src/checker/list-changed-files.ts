@@ -17,7 +17,12 @@ function git(root: string, args: string[]): string[] {
     const output = execFileSync("git", args, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 * 1024 * 1024 });
     return output.split("\n").filter((line) => line !== "");
   } catch (error) {
-    const stderr = (error as { stderr?: string }).stderr?.trim().split("\n")[0] ?? (error as Error).message;
+    const stderr = stderrOf(error)?.trim().split("\n")[0] ?? (error instanceof Error ? error.message : String(error));
     throw new UserError("DCP009", `git ${args.slice(0, 2).join(" ")} failed in ${root}: ${stderr}. --changed-since needs a git work tree and a revision it knows (fetch it first in CI: actions/checkout with fetch-depth: 0).`);
   }
+}
+
+/** What git wrote to stderr, from the error execFileSync throws. */
+function stderrOf(error: unknown): string | undefined {
+  return typeof error === "object" && error !== null && "stderr" in error && typeof error.stderr === "string" ? error.stderr : undefined;
 }

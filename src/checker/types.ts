@@ -1,17 +1,11 @@
 import type { Boundaries } from "../model/boundaries.js";
 import type { Config } from "../model/config.js";
 import type { ModuleGraph } from "../model/module-graph.js";
+import type { Severity, ViolationKey } from "../model/check-result.js";
 
-export type Severity = "error" | "warn" | "off";
+export type { Severity, ViolationKey };
 
-/**
- * What identifies a violation across runs, for the baseline: never a line number, so moving code
- * around does not make a known violation new. One shape per kind of rule.
- */
-export type ViolationKey =
-  | { rule: string; from: string; to: string; symbol: string }
-  | { rule: string; services: string[] }
-  | { rule: string; module: string };
+
 
 /** One finding of one rule, before severities and the baseline are applied. */
 export interface Finding {

@@ -5,6 +5,7 @@ import { registerAnalyzeCommand } from "./commands/analyze-command.js";
 import { registerCheckCommand } from "./commands/check-command.js";
 import { registerGenerateCommand } from "./commands/generate-command.js";
 import { registerInitCommand } from "./commands/init-command.js";
+import { registerReportCommand } from "./commands/report-command.js";
 import { registerScoreCommand } from "./commands/score-command.js";
 import { createConsole, type CliConsole } from "./console.js";
 import { VERSION } from "../model/version.js";
@@ -36,6 +37,7 @@ export async function run(argv: string[], io: CliConsole = createConsole()): Pro
   registerCheckCommand(program, io, setExitCode);
   registerScoreCommand(program, io, setExitCode);
   registerGenerateCommand(program, io, setExitCode);
+  registerReportCommand(program, io, setExitCode);
   for (const command of program.commands) command.exitOverride().configureOutput({ writeOut: (text) => io.out(text), writeErr: (text) => io.err(text) });
 
   try {

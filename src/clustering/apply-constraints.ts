@@ -1,6 +1,7 @@
 import picomatch from "picomatch";
 import { renumber, runLouvain } from "./run-louvain.js";
 import { adjacency, inducedGraph, type WeightedGraph } from "./weighted-graph.js";
+import { itemAt, mustGet } from "../model/must-get.js";
 
 export interface Constraints {
   /** Groups of globs whose modules share one service. */
@@ -62,7 +63,7 @@ function splitLarge(graph: WeightedGraph, communityOf: Map<string, number>, maxS
   let next = Math.max(-1, ...communityOf.values()) + 1;
   const queue = [...membersOf(communityOf).values()].filter((nodes) => nodes.length > maxSize);
   while (queue.length > 0) {
-    const nodes = (queue.pop() as string[]).sort();
+    const nodes = itemAt(queue.splice(-1), 0).sort();
     const sub = inducedGraph(graph, nodes);
     let parts: string[][] = [nodes];
     for (let resolution = 2; parts.length < 2 && resolution <= 256; resolution *= 2) {
@@ -113,11 +114,11 @@ function keepTogether(communityOf: Map<string, number>, matches: (node: string) 
   if (group.length < 2) return communityOf;
   const votes = new Map<number, number>();
   for (const node of group) {
-    const community = communityOf.get(node) as number;
+    const community = mustGet(communityOf, node);
     votes.set(community, (votes.get(community) ?? 0) + 1);
   }
-  const [winner] = [...votes].sort((x, y) => y[1] - x[1] || x[0] - y[0]);
+  const [winner] = itemAt([...votes].sort((x, y) => y[1] - x[1] || x[0] - y[0]), 0);
   const result = new Map(communityOf);
-  for (const node of group) result.set(node, winner?.[0] as number);
+  for (const node of group) result.set(node, winner);
   return result;
 }

@@ -1,7 +1,9 @@
+import type { SharedReason } from "../model/analysis-result.js";
+
+export type { SharedReason };
 /** Share of a module's own dependencies in one service that ties it to that service. */
 const ANCHOR_SHARE = 0.4;
 
-export type SharedReason = "configured" | "barrel" | "hub" | "spread" | "entry" | "infrastructure" | "isolated";
 
 /** Directed dependencies: from -> to -> weight. */
 export type Dependencies = Map<string, Map<string, number>>;

@@ -8,6 +8,7 @@ import { renumber, runLouvain } from "./run-louvain.js";
 import { settleBoundaryModules } from "./settle-boundary-modules.js";
 import { splitLooseCommunities } from "./split-loose-communities.js";
 import { buildWeightedGraph, inducedGraph, type WeightedGraph } from "./weighted-graph.js";
+import { mustGet } from "../model/must-get.js";
 
 export interface PartitionOptions {
   seed: number;
@@ -241,7 +242,7 @@ function applyPins(communityOf: Map<string, number>, pinned: Map<string, string>
     const anchored = (anchors.get(group) ?? []).filter((node) => !pinned.has(node) && communityOf.has(node));
     const votes = new Map<number, number>();
     for (const node of anchored.length > 0 ? anchored : nodes) {
-      const community = communityOf.get(node) as number;
+      const community = mustGet(communityOf, node);
       votes.set(community, (votes.get(community) ?? 0) + 1);
     }
     const [winner] = [...votes].filter(([community]) => !taken.has(community)).sort((a, b) => b[1] - a[1] || a[0] - b[0]);

@@ -1,5 +1,6 @@
 import { renumber } from "./run-louvain.js";
 import type { WeightedGraph } from "./weighted-graph.js";
+import { itemAt, mustGet } from "../model/must-get.js";
 
 /**
  * Louvain can return communities whose members are not connected (the flaw Leiden fixes). A
@@ -10,11 +11,11 @@ export function splitDisconnected(graph: WeightedGraph, communityOf: Map<string,
   const parent = new Map<string, string>();
   const find = (node: string): string => {
     let root = node;
-    while (parent.has(root)) root = parent.get(root) as string;
+    while (parent.has(root)) root = mustGet(parent, root);
     // Path compression keeps later finds short.
     let current = node;
     while (current !== root) {
-      const next = parent.get(current) as string;
+      const next = mustGet(parent, current);
       parent.set(current, root);
       current = next;
     }
@@ -32,7 +33,7 @@ export function splitDisconnected(graph: WeightedGraph, communityOf: Map<string,
   for (const node of [...communityOf.keys()].sort()) {
     const root = find(node);
     if (!roots.has(root)) roots.set(root, roots.size);
-    result.set(node, roots.get(root) as number);
+    result.set(node, mustGet(roots, root));
   }
   return result;
 }
@@ -67,7 +68,7 @@ export function mergeTiny(graph: WeightedGraph, communityOf: Map<string, number>
     const counts = sizes(current);
     const best = new Map<number, { target: number; weight: number }>();
     for (const [key, weight] of communityLinks(graph, current)) {
-      const [a, b] = key.split(",").map(Number) as [number, number];
+      const [a, b] = numberPair(key);
       for (const [from, to] of [
         [a, b],
         [b, a],
@@ -82,7 +83,7 @@ export function mergeTiny(graph: WeightedGraph, communityOf: Map<string, number>
     const parent = new Map<number, number>();
     const find = (community: number): number => {
       let root = community;
-      while (parent.has(root) && parent.get(root) !== root) root = parent.get(root) as number;
+      while (parent.has(root) && parent.get(root) !== root) root = mustGet(parent, root);
       return root;
     };
     for (const [from, { target }] of [...best].sort((x, y) => x[0] - y[0])) {
@@ -107,7 +108,7 @@ export function mergeToCount(graph: WeightedGraph, communityOf: Map<string, numb
     const links = communityLinks(graph, current);
     let best: { a: number; b: number; score: number } | undefined;
     for (const [key, weight] of [...links].sort(([x], [y]) => (x < y ? -1 : 1))) {
-      const [a, b] = key.split(",").map(Number) as [number, number];
+      const [a, b] = numberPair(key);
       const score = weight / ((counts.get(a) ?? 1) * (counts.get(b) ?? 1));
       if (best === undefined || score > best.score) best = { a, b, score };
     }
@@ -122,4 +123,10 @@ export function mergeToCount(graph: WeightedGraph, communityOf: Map<string, numb
     current = renumber(current);
   }
   return current;
+}
+
+/** The two community numbers of an "a,b" key. */
+function numberPair(key: string): [number, number] {
+  const parts = key.split(",").map(Number);
+  return [itemAt(parts, 0), itemAt(parts, 1)];
 }

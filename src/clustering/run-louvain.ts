@@ -2,9 +2,11 @@ import { createRequire } from "node:module";
 import type louvainTypes from "graphology-communities-louvain";
 import { seededRandom } from "./seeded-random.js";
 import { toGraphology, type WeightedGraph } from "./weighted-graph.js";
+import { mustGet } from "../model/must-get.js";
 
 // The package is CommonJS (`module.exports = louvain`) but its types declare a default export,
 // which NodeNext reads as `.default`; require() gives the function itself.
+// eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- a CommonJS module whose typings describe an ES default export
 const louvain = createRequire(import.meta.url)("graphology-communities-louvain") as typeof louvainTypes.default;
 
 export interface LouvainOptions {
@@ -43,9 +45,9 @@ export function renumber(partition: Map<string, number>): Map<string, number> {
   const mapping = new Map<number, number>();
   const result = new Map<string, number>();
   for (const node of nodes) {
-    const community = partition.get(node) as number;
+    const community = mustGet(partition, node);
     if (!mapping.has(community)) mapping.set(community, mapping.size);
-    result.set(node, mapping.get(community) as number);
+    result.set(node, mustGet(mapping, community));
   }
   return result;
 }

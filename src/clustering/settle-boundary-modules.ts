@@ -1,5 +1,6 @@
 import { renumber } from "./run-louvain.js";
 import { adjacency, type WeightedGraph } from "./weighted-graph.js";
+import { mustGet } from "../model/must-get.js";
 
 /** The size penalty of the settling moves: a third of the default clustering resolution. */
 const SETTLE_RESOLUTION = 0.5;
@@ -36,7 +37,7 @@ export function settleBoundaryModules(graph: WeightedGraph, communityOf: Map<str
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     let moved = 0;
     for (const node of nodes) {
-      const own = result.get(node) as number;
+      const own = mustGet(result, node);
       if ((size.get(own) ?? 0) <= minLeft) continue;
       const k = degree.get(node) ?? 0;
       const linkTo = new Map<number, number>();

@@ -3,7 +3,9 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { configSchema, type Config } from "../model/config.js";
 import { UserError } from "../model/errors.js";
-import { describeZodError } from "../io/describe-zod-error.js";
+import { readJson, validateJson } from "../io/read-json-file.js";
+
+const CONFIG_HINT = "See schemas/decouple.config.schema.json for every option.";
 
 const OWN_API = fileURLToPath(new URL(`../api${path.extname(fileURLToPath(import.meta.url))}`, import.meta.url));
 
@@ -21,18 +23,12 @@ export async function loadConfig(root: string, explicitFile?: string): Promise<L
   if (file === undefined) return { config: configSchema.parse({}), file: undefined };
   if (!fs.existsSync(file)) throw new UserError("DCP004", `config file ${file} does not exist. Check the --config path.`);
   const raw = await readConfigFile(file);
-  const parsed = configSchema.safeParse(raw);
-  if (!parsed.success) throw new UserError("DCP004", `${file}: ${describeZodError(parsed.error)}. See schemas/decouple.config.schema.json for every option.`);
-  return { config: parsed.data, file };
+  return { config: validateJson(raw, configSchema, file, { code: "DCP004", hint: CONFIG_HINT }), file };
 }
 
 async function readConfigFile(file: string): Promise<unknown> {
   if (file.endsWith(".json")) {
-    try {
-      return JSON.parse(fs.readFileSync(file, "utf8"));
-    } catch (error) {
-      throw new UserError("DCP004", `${file} is not valid JSON: ${(error as Error).message}`);
-    }
+    return readJson(file, { code: "DCP004", hint: CONFIG_HINT });
   }
   try {
     // `import { defineConfig } from "decouple"` resolves to the running copy, installed or not (npx).
@@ -42,6 +38,6 @@ async function readConfigFile(file: string): Promise<unknown> {
     const loaded = await jiti.import<{ default?: unknown }>(file);
     return loaded.default ?? loaded;
   } catch (error) {
-    throw new UserError("DCP004", `cannot load ${file}: ${(error as Error).message.split("\n")[0]}`);
+    throw new UserError("DCP004", `cannot load ${file}: ${(error instanceof Error ? error.message : String(error)).split("\n")[0]}`);
   }
 }

@@ -30,7 +30,7 @@ function readContractsFile(file: string): ServiceContract[] {
   try {
     raw = JSON.parse(fs.readFileSync(file, "utf8"));
   } catch (error) {
-    throw new UserError("DCP006", `--contracts ${file} is not valid JSON (${(error as Error).message}).`);
+    throw new UserError("DCP006", `--contracts ${file} is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
   }
   if (!Array.isArray(raw) || !raw.every(isContractLike)) throw new UserError("DCP006", `--contracts ${file} is not an array of service contracts ({ service, operations, events, schemas, unexpressible }).`);
   return raw;

@@ -13,7 +13,7 @@ export function readManifest(file: string): GenerationManifest {
   try {
     raw = JSON.parse(fs.readFileSync(file, "utf8"));
   } catch (error) {
-    throw new UserError("DCP005", `${file} is not valid JSON (${(error as Error).message}). Restore it from version control, or delete it: generate then treats every existing file as yours.`);
+    throw new UserError("DCP005", `${file} is not valid JSON (${error instanceof Error ? error.message : String(error)}). Restore it from version control, or delete it: generate then treats every existing file as yours.`);
   }
   const parsed = manifestSchema.safeParse(raw);
   if (!parsed.success) throw new UserError("DCP005", `${file} is not a decouple manifest. Restore it from version control, or delete it.`);

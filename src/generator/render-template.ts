@@ -21,6 +21,6 @@ export function renderTemplate(name: string, source: string, context: object): s
   try {
     return template(context);
   } catch (error) {
-    throw new Error(`template ${name}: ${(error as Error).message}`);
+    throw new Error(`template ${name}: ${error instanceof Error ? error.message : String(error)}`);
   }
 }

@@ -1,17 +1,10 @@
 import type { Weights } from "../model/config.js";
 import type { EdgeKind, ModuleGraph } from "../model/module-graph.js";
 import { compareStrings, type ModuleId } from "../model/module-id.js";
+import type { Coupling } from "../model/analysis-result.js";
 
-/** A directed, weighted dependency between two modules, after barrels are seen through. */
-export interface Coupling {
-  from: ModuleId;
-  to: ModuleId;
-  weight: number;
-  /** Distinct symbols of `to` that `from` uses. */
-  symbols: number;
-  /** True when every dependency from `from` to `to` is type-only. */
-  typeOnly: boolean;
-}
+export type { Coupling };
+
 
 const USE_CAP = 20;
 

@@ -10,6 +10,7 @@ import type {
 import { compareStrings, toModuleId, type ModuleId } from "../model/module-id.js";
 import type { Resolution } from "./create-resolver.js";
 import { listExports, resolveExport, type ExportTable } from "./resolve-exports.js";
+import { itemAt } from "../model/must-get.js";
 
 export interface GraphInput {
   root: string;
@@ -35,15 +36,15 @@ interface ResolvedSite {
  */
 export function buildModuleGraph(input: GraphInput): ModuleGraph {
   const ids = input.files.map((file) => toModuleId(input.root, file));
-  const idByFile = new Map(input.files.map((file, index) => [file, ids[index] as ModuleId]));
+  const idByFile = new Map(input.files.map((file, index) => [file, itemAt(ids, index)]));
   const externals = new Map<string, { builtin: boolean; importedBy: Set<ModuleId> }>();
   const unresolved: UnresolvedImport[] = [];
   const sites: ResolvedSite[] = [];
   const tables = new Map<ModuleId, ExportTable>();
 
   input.files.forEach((file, index) => {
-    const from = ids[index] as ModuleId;
-    const parsed = input.parsed[index] as ParsedModule;
+    const from = itemAt(ids, index);
+    const parsed = itemAt(input.parsed, index);
     const targets = new Map<string, ModuleId | undefined>();
     const targetOf = (specifier: string, line: number): ModuleId | undefined => {
       if (targets.has(specifier)) return targets.get(specifier);
@@ -91,7 +92,7 @@ export function buildModuleGraph(input: GraphInput): ModuleGraph {
   return {
     modules: ids
       .map((id, index) => {
-        const parsed = input.parsed[index] as ParsedModule;
+        const parsed = itemAt(input.parsed, index);
         const node = { id, lines: parsed.lines, exports: listExports(tables, id) };
         return parsed.tables.length > 0 ? { ...node, tables: parsed.tables } : node;
       })
@@ -102,7 +103,7 @@ export function buildModuleGraph(input: GraphInput): ModuleGraph {
       .sort((a, b) => compareStrings(a.name, b.name)),
     unresolved: unresolved.sort((a, b) => compareStrings(a.from, b.from) || a.line - b.line),
     syntaxErrors: input.parsed
-      .flatMap((parsed, index) => parsed.syntaxErrors.map((message) => ({ module: ids[index] as ModuleId, message })))
+      .flatMap((parsed, index) => parsed.syntaxErrors.map((message) => ({ module: itemAt(ids, index), message })))
       .sort((a, b) => compareStrings(a.module, b.module)),
   };
 }

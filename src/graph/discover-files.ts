@@ -2,14 +2,10 @@ import fs from "node:fs";
 import path from "node:path";
 import picomatch from "picomatch";
 import { glob } from "tinyglobby";
+import type { LeftOut } from "../model/analysis-result.js";
 import { LEFT_OUT_BY_DEFAULT } from "../model/left-out-by-default.js";
 
-/** Files of one default kind left out (tests, tool configs, migrations…), for the summary. */
-export interface LeftOut {
-  kind: string;
-  reason: string;
-  count: number;
-}
+export type { LeftOut };
 
 export interface DiscoveredFiles {
   /** Absolute paths, sorted. */

@@ -13,13 +13,9 @@ import { countResolutions, reportResolution, type ResolutionReport } from "./mea
 import { parseFiles } from "./parse-files.js";
 import { parseScope } from "./parse-scope.js";
 import { skipUnfitFiles } from "./skip-unfit-files.js";
+import type { Stage, Warning } from "../model/analysis-result.js";
 
-export interface Warning {
-  kind: "syntax-error" | "skipped-file" | "unresolved-import" | "cycle" | "no-tsconfig" | "broken-tsconfig" | "split-table" | "signal";
-  message: string;
-}
-
-export type Stage = "discover" | "parse" | "resolve" | "couple" | "cluster" | "score";
+export type { Stage, Warning };
 
 export interface ExtractOptions {
   root: string;

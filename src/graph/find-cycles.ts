@@ -1,3 +1,4 @@
+import { itemAt, mustGet } from "../model/must-get.js";
 /**
  * Strongly connected components with more than one member (Tarjan's algorithm, iterative so
  * long import chains cannot overflow the stack). Each cycle's members are sorted; cycles are sorted.
@@ -18,10 +19,10 @@ export function findCycles(nodes: string[], successors: Map<string, string[]>): 
     stack.push(start);
     onStack.add(start);
     while (work.length > 0) {
-      const frame = work[work.length - 1] as { node: string; next: number };
+      const frame = itemAt(work, work.length - 1);
       const targets = successors.get(frame.node) ?? [];
       if (frame.next < targets.length) {
-        const target = targets[frame.next++] as string;
+        const target = itemAt(targets, frame.next++);
         if (!index.has(target)) {
           index.set(target, counter);
           low.set(target, counter++);
@@ -29,18 +30,18 @@ export function findCycles(nodes: string[], successors: Map<string, string[]>): 
           onStack.add(target);
           work.push({ node: target, next: 0 });
         } else if (onStack.has(target)) {
-          low.set(frame.node, Math.min(low.get(frame.node) as number, index.get(target) as number));
+          low.set(frame.node, Math.min(mustGet(low, frame.node), mustGet(index, target)));
         }
         continue;
       }
       work.pop();
       const parent = work[work.length - 1];
-      if (parent !== undefined) low.set(parent.node, Math.min(low.get(parent.node) as number, low.get(frame.node) as number));
+      if (parent !== undefined) low.set(parent.node, Math.min(mustGet(low, parent.node), mustGet(low, frame.node)));
       if (low.get(frame.node) === index.get(frame.node)) {
         const component: string[] = [];
         let member: string | undefined;
         do {
-          member = stack.pop() as string;
+          member = itemAt(stack.splice(-1), 0);
           onStack.delete(member);
           component.push(member);
         } while (member !== frame.node);

@@ -1,4 +1,5 @@
 import type { TableAccess } from "../model/module-graph.js";
+import { pairKey, splitPairKey, type PairKey } from "../model/pair-key.js";
 
 // SQL inside string and template literals: FROM/JOIN read, INSERT INTO/UPDATE/DELETE FROM write.
 const STRING_LITERAL = /`(?:[^`\\]|\\.)*`|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g;
@@ -20,22 +21,22 @@ const PRISMA_WRITES = new Set(["create", "createMany", "update", "updateMany", "
  */
 export function findTableAccess(sourceText: string): TableAccess[] {
   if (!MIGHT_TOUCH_DATA.test(sourceText)) return [];
-  const found = new Set<string>();
+  const found = new Set<PairKey<string, TableAccess["access"]>>();
   for (const literal of sourceText.match(STRING_LITERAL) ?? []) {
     if (!SQL_KEYWORD.test(literal)) continue;
-    for (const match of literal.matchAll(SQL_WRITE)) found.add(`${normalise(match[1])}\0write`);
+    for (const match of literal.matchAll(SQL_WRITE)) found.add(pairKey(normalise(match[1]), "write"));
     // "DELETE FROM t" is a write, not also a read of t.
-    for (const match of literal.replace(SQL_WRITE, " ").matchAll(SQL_READ)) found.add(`${normalise(match[1])}\0read`);
+    for (const match of literal.replace(SQL_WRITE, " ").matchAll(SQL_READ)) found.add(pairKey(normalise(match[1]), "read"));
   }
-  for (const match of sourceText.matchAll(ENTITY_DECLARATION)) found.add(`${normalise(match[1] ?? match[2] ?? match[3])}\0write`);
+  for (const match of sourceText.matchAll(ENTITY_DECLARATION)) found.add(pairKey(normalise(match[1] ?? match[2] ?? match[3]), "write"));
   for (const match of sourceText.matchAll(PRISMA_CALL)) {
-    found.add(`${normalise(match[1])}\0${PRISMA_WRITES.has(match[2] ?? "") ? "write" : "read"}`);
+    found.add(pairKey(normalise(match[1]), PRISMA_WRITES.has(match[2] ?? "") ? "write" : "read"));
   }
   return [...found]
     .filter((key) => !key.startsWith("\0"))
     .sort()
     .map((key) => {
-      const [table, access] = key.split("\0") as [string, "read" | "write"];
+      const [table, access] = splitPairKey(key);
       return { table, access };
     });
 }

@@ -1,29 +1,10 @@
 import { compareStrings } from "../model/module-id.js";
 import type { ModuleGraph } from "../model/module-graph.js";
+import type { ResolutionReport } from "../model/analysis-result.js";
+import { formatShare } from "../model/format-share.js";
 import type { ProjectResolver, Resolution, TsconfigProblem } from "./create-resolver.js";
 
-/** How far a module graph can be trusted: which tsconfigs resolved it, and what did not resolve. */
-export interface ResolutionReport {
-  /**
-   * Which tsconfig governed how many modules (`file` null: none is above them), most modules
-   * first; `notIncluded` of them are files its include does not take, resolved with it as the nearest.
-   */
-  tsconfigs: { file: string | null; modules: number; notIncluded: number }[];
-  /** tsconfigs that could not be read as written (unreadable, `extends` looping or missing). */
-  problems: TsconfigProblem[];
-  /** Relative and alias imports (one per module and specifier), resolved or not: workspace names, tsconfig paths, `#imports`. */
-  localImports: number;
-  /** Of those, how many resolved to no file. */
-  unresolved: number;
-  /** Imports that resolved to a file outside the analysed folder (left out of the graph, not packages). */
-  outside: number;
-  /** unresolved / localImports; 0 when there are none. */
-  unresolvedShare: number;
-  /** `graph.maxUnresolvedShare` of the config. */
-  maxUnresolvedShare: number;
-  /** Why the graph cannot be trusted, one line each; empty when it can. */
-  degraded: string[];
-}
+export type { ResolutionReport };
 
 export interface ResolutionTally {
   tsconfigs: Map<string | null, { modules: number; notIncluded: number }>;
@@ -71,11 +52,6 @@ export function isDegraded(report: ResolutionReport): boolean {
   return report.degraded.length > 0;
 }
 
-/** "1.2%": one decimal below 10 %, none above. */
-export function formatShare(share: number): string {
-  const percent = share * 100;
-  return `${percent < 10 ? percent.toFixed(1) : percent.toFixed(0)}%`;
-}
 
 /** Counts what the measure needs while a graph is built: relative and alias imports, and those leading outside the folder. */
 export function countResolutions(

@@ -5,6 +5,8 @@ import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import type { ParsedModule } from "../model/module-graph.js";
 import { VERSION } from "../model/version.js";
+import { writeFileAtomic } from "../io/write-json-file.js";
+import { z } from "zod";
 
 /**
  * Parse results by file content hash, so a warm run parses only what changed. Stored as one JSON
@@ -22,7 +24,7 @@ export function hashContent(content: string | Buffer): string {
   return createHash("sha1").update(content).digest("base64url");
 }
 
-const PARSER_VERSION = (createRequire(import.meta.url)("oxc-parser/package.json") as { version: string }).version;
+const PARSER_VERSION = z.object({ version: z.string() }).parse(createRequire(import.meta.url)("oxc-parser/package.json")).version;
 // The parsing code itself is part of the key, so a changed extractor never reads stale results.
 const EXTRACTORS = ["./parse-module", "./parse-files", "./count-references", "./find-require-calls", "./find-table-access"];
 const EXTENSION = path.extname(fileURLToPath(import.meta.url));
@@ -63,10 +65,7 @@ export function openParseCache(directory: string, root: string, options: ParseCa
       const dropped = stored !== undefined && Object.keys(stored.entries).length !== Object.keys(next).length;
       if (!changed && !dropped && stored !== undefined) return;
       try {
-        fs.mkdirSync(directory, { recursive: true });
-        const temporary = `${file}.${process.pid}.tmp`;
-        fs.writeFileSync(temporary, JSON.stringify({ stamp: STAMP, entries: next } satisfies CacheFile));
-        fs.renameSync(temporary, file);
+        writeFileAtomic(file, JSON.stringify({ stamp: STAMP, entries: next } satisfies CacheFile));
       } catch {
         // A cache that cannot be written (read-only checkout) only costs speed.
       }
@@ -76,7 +75,9 @@ export function openParseCache(directory: string, root: string, options: ParseCa
 
 function readCacheFile(file: string): CacheFile | undefined {
   try {
+    // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- our own cache file: the stamp (versions and extractor code) says this code wrote it
     const value = JSON.parse(fs.readFileSync(file, "utf8")) as Partial<CacheFile>;
+    // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- the stamp and entries were checked on the line itself
     return value.stamp === STAMP && value.entries !== undefined ? (value as CacheFile) : undefined;
   } catch {
     return undefined;

@@ -5,6 +5,7 @@ import { Worker } from "node:worker_threads";
 import type { ParsedModule } from "../model/module-graph.js";
 import { hashContent, type ParseCache } from "./parse-cache.js";
 import { parseModule } from "./parse-module.js";
+import { itemAt } from "../model/must-get.js";
 
 /** Below this many files, starting workers costs more than it saves. */
 const WORKER_THRESHOLD = 300;
@@ -21,14 +22,14 @@ export async function parseFiles(files: string[], options: ParseOptions = {}): P
   const { cache } = options;
   if (cache === undefined) return parseAll(files, options.workers);
   const hashes = files.map((file) => hashContent(fs.readFileSync(file)));
-  const results: (ParsedModule | undefined)[] = files.map((file, index) => cache.get(file, hashes[index] as string));
+  const results: (ParsedModule | undefined)[] = files.map((file, index) => cache.get(file, itemAt(hashes, index)));
   const missing = files.filter((_, index) => results[index] === undefined);
   const parsed = await parseAll(missing, options.workers);
   let next = 0;
   const complete = results.map((result, index) => {
     if (result !== undefined) return result;
-    const fresh = parsed[next++] as ParsedModule;
-    cache.set(files[index] as string, hashes[index] as string, fresh);
+    const fresh = itemAt(parsed, next++);
+    cache.set(itemAt(files, index), itemAt(hashes, index), fresh);
     return fresh;
   });
   cache.save();

@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { parse, printParseErrorCode, type ParseError } from "jsonc-parser";
+import { z } from "zod";
 
 /** File globs of a tsconfig, with the folder they are relative to (the config that wrote them). */
 export interface TsconfigGlobs {
@@ -36,14 +37,16 @@ export interface TsconfigInfo {
   problem: string | undefined;
 }
 
-interface RawConfig {
-  extends?: unknown;
-  files?: unknown;
-  include?: unknown;
-  exclude?: unknown;
-  references?: unknown;
-  compilerOptions?: Record<string, unknown>;
-}
+/** The keys decouple reads; each is checked where it is used, and compilerOptions that is no object is ignored as TypeScript does. */
+const rawConfigSchema = z.looseObject({
+  extends: z.unknown().optional(),
+  files: z.unknown().optional(),
+  include: z.unknown().optional(),
+  exclude: z.unknown().optional(),
+  references: z.unknown().optional(),
+  compilerOptions: z.record(z.string(), z.unknown()).optional().catch(undefined),
+});
+type RawConfig = z.infer<typeof rawConfigSchema>;
 
 /**
  * Reads tsconfigs as TypeScript does (JSONC, `extends` as a path, a package or a list), caching
@@ -156,19 +159,20 @@ function readJsonc(file: string, display: (file: string) => string): { raw: RawC
   try {
     text = fs.readFileSync(file, "utf8");
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? "unreadable";
+    const code = error instanceof Error && "code" in error && typeof error.code === "string" ? error.code : "unreadable";
     return { raw: {}, problem: `cannot read ${display(file)} (${code})` };
   }
   const errors: ParseError[] = [];
   const value: unknown = parse(text, errors, { allowTrailingComma: true, disallowComments: false });
-  const raw = value !== null && typeof value === "object" && !Array.isArray(value) ? (value as RawConfig) : {};
+  const parsed = rawConfigSchema.safeParse(value);
+  const raw: RawConfig = parsed.success ? parsed.data : {};
   const first = errors[0];
   if (first !== undefined) {
     const before = text.slice(0, first.offset).split("\n");
     const where = `${display(file)}:${before.length}:${(before.at(-1)?.length ?? 0) + 1}`;
     return { raw, problem: `cannot parse ${where}: ${printParseErrorCode(first.error)}` };
   }
-  if (raw !== value) return { raw, problem: `${display(file)} is not a JSON object` };
+  if (!parsed.success) return { raw, problem: `${display(file)} is not a JSON object` };
   return { raw, problem: undefined };
 }
 

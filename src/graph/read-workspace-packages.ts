@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { z } from "zod";
 import type { WorkspacePackage } from "./find-workspace-source.js";
 
 /**
@@ -55,7 +56,8 @@ export function readJson(file: string): Record<string, unknown> | undefined {
   if (!fs.existsSync(file)) return undefined; // cheaper than the exception, for every folder asked
   try {
     const value: unknown = JSON.parse(fs.readFileSync(file, "utf8"));
-    return value !== null && typeof value === "object" ? (value as Record<string, unknown>) : undefined;
+    const parsed = z.record(z.string(), z.unknown()).safeParse(value);
+    return parsed.success ? parsed.data : undefined;
   } catch {
     return undefined;
   }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SERVICE_NAME_MAX_LENGTH, SERVICE_NAME_PATTERN } from "./service-name.js";
 import { findBoundariesContradictions, reportContradictions } from "./check-boundaries-meaning.js";
 
 export const SHARED = "shared";
@@ -11,8 +12,8 @@ const modulePath = z
 
 const serviceName = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]*$/, "lower-case letters, digits and dashes")
-  .max(64)
+  .regex(SERVICE_NAME_PATTERN, "lower-case letters, digits and dashes")
+  .max(SERVICE_NAME_MAX_LENGTH)
   .describe("The service's name; safe as a folder name. Rename freely: `analyze` keeps it.");
 
 export const apiEntrySchema = z

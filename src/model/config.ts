@@ -28,6 +28,7 @@ export const weightsSchema = z
       .default(0.05)
       .describe("Added per reference to an imported symbol (capped at 20 per symbol), scaled likewise."),
   })
+  .strict()
   .describe("How strongly each kind of dependency couples two modules.");
 
 export const clusteringSchema = z
@@ -65,6 +66,7 @@ export const clusteringSchema = z
         "In a repository of several applications (apps/*, Nx or Nest projects of type application, workspace packages with a start script), each application is already a service and is kept whole; true proposes splits inside them too.",
       ),
   })
+  .strict()
   .describe("How modules are grouped into services.");
 
 export const sharedSchema = z
@@ -86,6 +88,7 @@ export const sharedSchema = z
       .default(3)
       .describe("A module used by this many services, none of which dominates its use, goes to `shared`."),
   })
+  .strict()
   .describe("Hub and utility modules set apart instead of forced into a service.");
 
 const SIGNAL_WEIGHT = "How strong the signal's average pair is against the average import between two modules (1: as strong).";
@@ -247,6 +250,7 @@ export const checkSchema = z
       .default([])
       .describe("Dependencies that must not exist, such as a layering (rule no-forbidden-dependency; docs/rules/no-forbidden-dependency.md)."),
   })
+  .strict()
   .describe("Settings of `decouple check`.");
 
 export const generateSchema = z

@@ -26,6 +26,7 @@ export const USER_ERROR_CODES = {
   DCP009: "git error",
   DCP010: "broken trace export",
   DCP011: "degraded module graph",
+  DCP012: "broken result file",
   DCP013: "file cannot be read or written",
 } as const;
 

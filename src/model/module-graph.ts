@@ -1,4 +1,5 @@
-import type { ModuleId } from "./module-id.js";
+import { z } from "zod";
+import { moduleIdSchema, type ModuleId } from "./module-id.js";
 
 /**
  * How one module depends on another. Kinds stay apart so rules and weights can choose:
@@ -6,7 +7,7 @@ import type { ModuleId } from "./module-id.js";
  */
 export type EdgeKind = "value" | "type" | "re-export" | "dynamic" | "require";
 
-export const EDGE_KINDS: readonly EdgeKind[] = ["value", "type", "re-export", "dynamic", "require"];
+export const EDGE_KINDS = ["value", "type", "re-export", "dynamic", "require"] as const satisfies readonly EdgeKind[];
 
 /** One name bound by an import statement. */
 export interface ImportedName {
@@ -47,10 +48,8 @@ export interface ParsedModule {
   syntaxErrors: string[];
 }
 
-export interface TableAccess {
-  table: string;
-  access: "read" | "write";
-}
+export const tableAccessSchema = z.object({ table: z.string(), access: z.enum(["read", "write"]) }).strict();
+export type TableAccess = z.infer<typeof tableAccessSchema>;
 
 /** Where an import site points once resolved. */
 export type ResolvedTarget =
@@ -60,56 +59,54 @@ export type ResolvedTarget =
   | { type: "unresolved"; reason: string };
 
 /** A symbol crossing an edge, followed through barrels and `export *` to the module that declares it. */
-export interface CrossingSymbol {
-  /** The name as the importer asked for it ("default", "*" for a whole namespace). */
-  name: string;
-  /** The module that declares it: the edge's target, or what its re-exports lead to. */
-  declaredIn: ModuleId;
-  /** Its name in the declaring module. */
-  declaredAs: string;
-  /** References to it in the importing module (at least 1). */
-  uses: number;
-  typeOnly: boolean;
-}
+export const crossingSymbolSchema = z
+  .object({
+    name: z.string().describe('The name as the importer asked for it ("default", "*" for a whole namespace).'),
+    declaredIn: moduleIdSchema.describe("The module that declares it: the edge's target, or what its re-exports lead to."),
+    declaredAs: z.string().describe("Its name in the declaring module."),
+    uses: z.number().describe("References to it in the importing module (at least 1)."),
+    typeOnly: z.boolean(),
+  })
+  .strict();
+export type CrossingSymbol = z.infer<typeof crossingSymbolSchema>;
 
 /** All imports of one kind from one module to another file of the codebase, merged. */
-export interface ModuleEdge {
-  from: ModuleId;
-  /** The file the specifier resolves to (a barrel stays a barrel here; symbols say where names live). */
-  to: ModuleId;
-  kind: EdgeKind;
-  /** First line in `from` of an import creating this edge. */
-  line: number;
-  specifier: string;
-  symbols: CrossingSymbol[];
-}
+export const moduleEdgeSchema = z
+  .object({
+    from: moduleIdSchema,
+    to: moduleIdSchema.describe("The file the specifier resolves to (a barrel stays a barrel here; symbols say where names live)."),
+    kind: z.enum(EDGE_KINDS),
+    line: z.number().describe("First line in `from` of an import creating this edge."),
+    specifier: z.string(),
+    symbols: z.array(crossingSymbolSchema),
+  })
+  .strict();
+export type ModuleEdge = z.infer<typeof moduleEdgeSchema>;
 
-export interface ModuleNode {
-  id: ModuleId;
-  lines: number;
-  /** Names the module exports itself or re-exports, sorted ("*" re-exports are expanded where known). */
-  exports: string[];
-  /** Database tables it reads or writes; left out when none. */
-  tables?: TableAccess[];
-}
+export const moduleNodeSchema = z
+  .object({
+    id: moduleIdSchema,
+    lines: z.number(),
+    exports: z.array(z.string()).describe('Names the module exports itself or re-exports, sorted ("*" re-exports are expanded where known).'),
+    tables: z.array(tableAccessSchema).optional().describe("Database tables it reads or writes; left out when none."),
+  })
+  .strict();
+export type ModuleNode = z.infer<typeof moduleNodeSchema>;
 
-export interface ExternalDependency {
-  name: string;
-  builtin: boolean;
-  importedBy: ModuleId[];
-}
+export const externalDependencySchema = z.object({ name: z.string(), builtin: z.boolean(), importedBy: z.array(moduleIdSchema) }).strict();
+export type ExternalDependency = z.infer<typeof externalDependencySchema>;
 
-export interface UnresolvedImport {
-  from: ModuleId;
-  specifier: string;
-  line: number;
-  reason: string;
-}
+export const unresolvedImportSchema = z.object({ from: moduleIdSchema, specifier: z.string(), line: z.number(), reason: z.string() }).strict();
+export type UnresolvedImport = z.infer<typeof unresolvedImportSchema>;
 
-export interface ModuleGraph {
-  modules: ModuleNode[];
-  edges: ModuleEdge[];
-  externals: ExternalDependency[];
-  unresolved: UnresolvedImport[];
-  syntaxErrors: { module: ModuleId; message: string }[];
-}
+/** The module graph of a codebase: what `analyze --format json` prints under `graph`. */
+export const moduleGraphSchema = z
+  .object({
+    modules: z.array(moduleNodeSchema),
+    edges: z.array(moduleEdgeSchema),
+    externals: z.array(externalDependencySchema),
+    unresolved: z.array(unresolvedImportSchema),
+    syntaxErrors: z.array(z.object({ module: moduleIdSchema, message: z.string() }).strict()),
+  })
+  .strict();
+export type ModuleGraph = z.infer<typeof moduleGraphSchema>;

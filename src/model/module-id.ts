@@ -1,7 +1,9 @@
 import path from "node:path";
+import { z } from "zod";
 
 /** A module of the analysed codebase: its path relative to the analysed root, with forward slashes. */
-export type ModuleId = string & { readonly __brand: "ModuleId" };
+export const moduleIdSchema = z.string().brand<"ModuleId">();
+export type ModuleId = z.infer<typeof moduleIdSchema>;
 
 /** The one constructor of ModuleId: normalises an absolute path against the root. */
 export function toModuleId(root: string, absolutePath: string): ModuleId {

@@ -3,11 +3,13 @@ import { UserError } from "./errors.js";
 /** A service's name: lower-case words joined by dashes, safe to use as a folder name. */
 export type ServiceName = string & { readonly __brand: "ServiceName" };
 
-const SERVICE_NAME = /^[a-z0-9][a-z0-9-]*$/;
+/** Lower-case letters, digits and dashes, starting with a letter or digit, at most 64 long: safe as a folder name. */
+export const SERVICE_NAME_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
+export const SERVICE_NAME_MAX_LENGTH = 64;
 
 /** The one constructor of ServiceName. Rejects names that could escape a folder (`..`, `/`). */
 export function toServiceName(raw: string): ServiceName {
-  if (!SERVICE_NAME.test(raw) || raw.length > 64) {
+  if (!SERVICE_NAME_PATTERN.test(raw) || raw.length > SERVICE_NAME_MAX_LENGTH) {
     throw new UserError(
       "DCP005",
       `service name "${raw}" is not valid: use lower-case letters, digits and dashes (e.g. "order-fulfilment")`,
@@ -22,6 +24,6 @@ export function slugToServiceName(words: string): ServiceName {
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "")
-    .slice(0, 64);
+    .slice(0, SERVICE_NAME_MAX_LENGTH);
   return toServiceName(slug === "" ? "service" : slug);
 }

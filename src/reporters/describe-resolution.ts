@@ -1,4 +1,5 @@
-import { formatShare, type ResolutionReport } from "../graph/measure-resolution.js";
+import type { ResolutionReport } from "../model/analysis-result.js";
+import { formatShare } from "../model/format-share.js";
 
 /** One line for summaries: which tsconfigs governed how many modules, and the unresolved share against its limit. */
 export function describeResolution(report: ResolutionReport): string {

@@ -1,12 +1,12 @@
 import { Chalk } from "chalk";
-import type { AnalysisResult } from "../analyzer/analyze.js";
+import type { AnalysisResult } from "../model/analysis-result.js";
 import { describeResolution } from "./describe-resolution.js";
 import { formatTable } from "./format-table.js";
 
 export interface SummaryOptions {
   color: boolean;
-  /** Where the boundaries file was written, as shown to the user. */
-  boundariesFile: string;
+  /** Where the boundaries file was written, as shown to the user; left out when re-rendering a saved result. */
+  boundariesFile?: string | undefined;
 }
 
 /** What the folder layout says and how decouple uses it. */
@@ -108,7 +108,7 @@ export function renderAnalysisSummary(result: AnalysisResult, options: SummaryOp
     }
   }
   lines.push("");
-  lines.push(`wrote ${c.bold(options.boundariesFile)}`);
+  if (options.boundariesFile !== undefined) lines.push(`wrote ${c.bold(options.boundariesFile)}`);
   return `${lines.join("\n")}\n`;
 }
 

@@ -1,4 +1,4 @@
-import type { CheckResult } from "../checker/check-boundaries.js";
+import type { CheckResult } from "../model/check-result.js";
 import { describeKey, plural, withPrefix, type CheckReportOptions } from "./render-check-options.js";
 
 /** GitHub Actions workflow commands: an annotation on the import line for each new violation. */

@@ -1,4 +1,4 @@
-import type { CheckResult } from "../checker/check-boundaries.js";
+import type { CheckResult } from "../model/check-result.js";
 import { describeKey, plural, withPrefix, type CheckReportOptions } from "./render-check-options.js";
 
 /** A summary for `$GITHUB_STEP_SUMMARY` or a pull-request comment. */

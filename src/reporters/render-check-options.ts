@@ -1,4 +1,4 @@
-import type { ViolationKey } from "../checker/types.js";
+import type { ViolationKey } from "../model/check-result.js";
 
 /** What every check reporter may use besides the result document. */
 export interface CheckReportOptions {

@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
-import { keyOf } from "../checker/baseline.js";
-import type { CheckResult } from "../checker/check-boundaries.js";
+import { keyOf, type CheckResult } from "../model/check-result.js";
 import { toStableJson } from "../io/write-json-file.js";
 import { withPrefix, type CheckReportOptions } from "./render-check-options.js";
 

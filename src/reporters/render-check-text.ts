@@ -1,6 +1,6 @@
 import { Chalk } from "chalk";
+import type { CheckResult } from "../model/check-result.js";
 import { describeResolution } from "./describe-resolution.js";
-import type { CheckResult } from "../checker/check-boundaries.js";
 import { describeKey, oneLine, plural, withPrefix, type CheckReportOptions } from "./render-check-options.js";
 
 /** For people: each new violation as file:line, rule, why and how to fix; then the baseline's tally. */

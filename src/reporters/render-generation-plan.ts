@@ -1,5 +1,17 @@
-import type { FileAction } from "../generator/generation-plan.js";
-import type { GenerationResult } from "../generator/plan-service-generation.js";
+/**
+ * What the generation report reads of generate's result. Reporters render data and import no
+ * stage (docs/architecture.md), so they own this shape; the generator's GenerationResult is
+ * passed in as it is, and the compiler checks the two agree (a new file action fails the build where generate-command passes it).
+ */
+export type FileAction = "create" | "update" | "unchanged" | "keep-user-edited" | "overwrite" | "remove";
+
+export interface GenerationReport {
+  readonly contracts: readonly { readonly service: string; readonly operations: readonly unknown[] }[];
+  readonly changes: readonly { readonly path: string; readonly action: FileAction; readonly reason?: string }[];
+  readonly callerChanges: readonly { readonly service: string; readonly operationId: string; readonly module: string; readonly usedBy: readonly string[]; readonly facade: string; readonly synchronous: boolean }[];
+  readonly missingMonolithDependencies: readonly string[];
+  readonly unservable: readonly { readonly service: string; readonly operationId: string; readonly reasons: readonly string[] }[];
+}
 
 const VERB: Readonly<Record<FileAction, string>> = {
   create: "create",
@@ -18,7 +30,7 @@ export interface GenerationReportOptions {
 }
 
 /** The plan (or what was done) as text: one line per file that changes, a count per action, what callers must change. */
-export function renderGenerationPlan(result: GenerationResult, options: GenerationReportOptions): string {
+export function renderGenerationPlan(result: GenerationReport, options: GenerationReportOptions): string {
   const lines: string[] = [];
   const counts = new Map<FileAction, number>();
   for (const change of result.changes) {
@@ -50,7 +62,7 @@ export function renderGenerationPlan(result: GenerationResult, options: Generati
 }
 
 /** Files kept because the user edited them: warnings, one line each. */
-export function renderKeptFiles(result: GenerationResult): string {
+export function renderKeptFiles(result: GenerationReport): string {
   return result.changes
     .filter((change) => change.action === "keep-user-edited")
     .map((change) => `warning: kept ${change.path}: ${change.reason ?? "edited"} (--force replaces it)\n`)

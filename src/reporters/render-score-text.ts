@@ -1,5 +1,5 @@
 import { Chalk } from "chalk";
-import type { ScoreReport } from "../scoring/score-decomposition.js";
+import type { ScoreReport } from "../model/score-report.js";
 import { formatTable } from "./format-table.js";
 
 export interface ScoreTextOptions {

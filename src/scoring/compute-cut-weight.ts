@@ -1,13 +1,7 @@
+import type { CutWeight } from "../model/score-report.js";
 import { placed, type Dependency, type Partition } from "./partition.js";
 
-export interface CutWeight {
-  /** Weight of the dependencies between two different services. */
-  cut: number;
-  /** Weight of the dependencies with both ends in the partition. */
-  total: number;
-  /** cut / total, range [0, 1]; lower is better (0 when there is no weight). */
-  share: number;
-}
+export type { CutWeight };
 
 /**
  * Cut weight: how much of one coupling signal's weight a decomposition cuts, the quantity a

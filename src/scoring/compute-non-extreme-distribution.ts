@@ -1,10 +1,7 @@
+import type { SizeBounds } from "../model/score-report.js";
 import { membersOf, type Partition } from "./partition.js";
 
-/** Bounds of a non-extreme service size, in modules, both inclusive. */
-export interface SizeBounds {
-  min: number;
-  max: number;
-}
+export type { SizeBounds };
 
 /** The bounds of Mono2Micro's and CARGO's evaluations: 5 to 20 classes. */
 export const DEFAULT_SIZE_BOUNDS: SizeBounds = { min: 5, max: 20 };

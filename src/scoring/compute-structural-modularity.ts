@@ -1,4 +1,5 @@
 import { membersOf, placed, type Dependency, type Partition } from "./partition.js";
+import { itemAt } from "../model/must-get.js";
 
 export interface StructuralModularityResult {
   /** SM = mean cohesion − mean coupling; range (−1, 0.5); higher is better. */
@@ -55,8 +56,8 @@ export function computeStructuralModularity(partition: Partition, dependencies: 
   let couplingSum = 0;
   for (let i = 0; i < k; i++) {
     for (let j = i + 1; j < k; j++) {
-      const a = services[i] as string;
-      const b = services[j] as string;
+      const a = itemAt(services, i);
+      const b = itemAt(services, j);
       couplingSum += (between.get(`${a}\0${b}`) ?? 0) / (size(a) * size(b));
     }
   }

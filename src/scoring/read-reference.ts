@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { z } from "zod";
-import { describeZodError } from "../io/describe-zod-error.js";
+import { readJson, validateJson } from "../io/read-json-file.js";
 import { boundariesSchema, SHARED } from "../model/boundaries.js";
 import { UserError } from "../model/errors.js";
 import { parseModuleId } from "../model/module-id.js";
@@ -36,25 +36,18 @@ export interface Reference {
 export function readReference(file: string): Reference {
   const hint = 'Pass a decouple.boundaries.json or an expected-domains file ({ "version": 1, "domains": [...], "modules": { "<path>": "<domain>" } }).';
   if (!fs.existsSync(file)) throw new UserError("DCP005", `reference file ${file} does not exist. ${hint}`);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(fs.readFileSync(file, "utf8"));
-  } catch (error) {
-    throw new UserError("DCP005", `reference file ${file} is not valid JSON (${(error as Error).message}). ${hint}`);
-  }
+  const errors = { code: "DCP005", hint, label: "reference file" } as const;
+  const raw = readJson(file, errors);
   if (typeof raw === "object" && raw !== null && "services" in raw) {
-    const parsed = boundariesSchema.safeParse(raw);
-    if (!parsed.success) throw new UserError("DCP005", `reference file ${file}: ${describeZodError(parsed.error)}. See schemas/decouple.boundaries.schema.json.`);
-    const shared = new Set(parsed.data.shared.modules);
+    const boundaries = validateJson(raw, boundariesSchema, file, { ...errors, hint: "See schemas/decouple.boundaries.schema.json." });
+    const shared = new Set(boundaries.shared.modules);
     const labels = new Map<string, string>();
-    for (const service of parsed.data.services) {
+    for (const service of boundaries.services) {
       for (const module of service.modules) if (!shared.has(module) && !labels.has(module)) labels.set(parseModuleId(module), service.name);
     }
     return { kind: "boundaries", labels, shared: shared.size };
   }
-  const parsed = expectedDomainsSchema.safeParse(raw);
-  if (!parsed.success) throw new UserError("DCP005", `reference file ${file}: ${describeZodError(parsed.error)}. ${hint}`);
-  const entries = Object.entries(parsed.data.modules);
-  const labels = new Map(entries.filter(([, domain]) => domain !== SHARED).map(([module, domain]) => [parseModuleId(module) as string, domain]));
+  const entries = Object.entries(validateJson(raw, expectedDomainsSchema, file, errors).modules);
+  const labels = new Map(entries.filter(([, domain]) => domain !== SHARED).map(([module, domain]) => [parseModuleId(module), domain]));
   return { kind: "expected-domains", labels, shared: entries.length - labels.size };
 }

@@ -4,34 +4,13 @@ import { computeInstability } from "./compute-instability.js";
 import { computeModularity } from "./compute-modularity.js";
 import type { Partition } from "./partition.js";
 import { round } from "./round-score.js";
+import type { OverallScore, ServiceScore } from "../model/analysis-result.js";
 
 
-export interface ServiceScore {
-  name: string;
-  files: number;
-  lines: number;
-  /** Share of the coupling weight touching the service's modules that stays inside it (shared left out). */
-  cohesion: number;
-  /** Ca: modules of other services that depend on a module of this one. */
-  afferent: number;
-  /** Ce: modules of this service that depend on a module of another one (Martin's). */
-  efferent: number;
-  /** efferent / (afferent + efferent): 0 is stable (only depended on), 1 is unstable; null when Ca + Ce = 0. */
-  instability: number | null;
-  /** Exported symbols other services use. */
-  apiSymbols: number;
-}
+export type { OverallScore, ServiceScore };
 
-export interface OverallScore {
-  services: number;
-  sharedModules: number;
-  /** Newman modularity of the services over the coupling graph, shared modules left out. */
-  modularity: number;
-  /** Module-to-module dependencies between two different services. */
-  crossBoundaryEdges: { value: number; typeOnly: number };
-  /** Share of the coupling weight between services' modules that crosses a boundary. */
-  cutWeightShare: number;
-}
+
+
 
 export interface ScoreInput {
   couplings: Coupling[];

@@ -3,7 +3,7 @@ import type { Boundaries } from "../model/boundaries.js";
 import type { ModuleGraph } from "../model/module-graph.js";
 import { parseModuleId } from "../model/module-id.js";
 import { adjustedRandIndex, normalizedMutualInformation } from "./compare-partitions.js";
-import { computeCutWeights, type CutWeight, type SignalPairs } from "./compute-cut-weight.js";
+import { computeCutWeights, type SignalPairs } from "./compute-cut-weight.js";
 import { computeInstability } from "./compute-instability.js";
 import { computeInterCallPercentage } from "./compute-inter-call-percentage.js";
 import { computeInterfaceNumber, type SymbolUse } from "./compute-interface-number.js";
@@ -16,6 +16,9 @@ import { findCyclicPartitions } from "./find-cyclic-partitions.js";
 import { membersOf, toPartition, type Dependency } from "./partition.js";
 import type { Reference } from "./read-reference.js";
 import { round } from "./round-score.js";
+import type { ReferenceScore, ScoreReport, ServiceMetrics, SignalOff } from "../model/score-report.js";
+
+export type { ReferenceScore, ScoreReport, ServiceMetrics, SignalOff };
 
 export interface ScoreInput {
   graph: ModuleGraph;
@@ -29,80 +32,10 @@ export interface ScoreInput {
   signalsOff?: readonly SignalOff[];
 }
 
-export interface SignalOff {
-  name: string;
-  note: string;
-}
-
-/** Metrics of one service (see docs/metrics.md). */
-export interface ServiceMetrics {
-  name: string;
-  modules: number;
-  /** TurboMQ's cluster factor CF_i. */
-  clusterFactor: number;
-  /** SM's structural cohesion scoh_i. */
-  cohesion: number;
-  afferent: number;
-  efferent: number;
-  instability: number | null;
-  /** Its symbols other services use. */
-  interfaces: number;
-  inCycle: boolean;
-  nonExtreme: boolean;
-}
-
-/** The score document `decouple score --format json` prints: rounded to four decimals, sorted. */
-export interface ScoreReport {
-  version: 1;
-  modules: {
-    /** Modules of the codebase. */
-    total: number;
-    /** Modules in a service: the partition every metric is computed on. */
-    scored: number;
-    /** Listed in shared.modules: left out. */
-    shared: number;
-    /** In no service and not shared: left out. */
-    unassigned: number;
-    /** Listed in the boundaries file but not found in the code: ignored. */
-    unknown: number;
-  };
-  overall: {
-    services: number;
-    modularity: number;
-    turboMQ: number;
-    structuralModularity: number;
-    interCallPercentage: number;
-    interfaceNumber: number;
-    nonExtremeDistribution: number;
-    nonExtremeBounds: SizeBounds;
-    cyclicDependentPartitions: number;
-    serviceCycles: string[][];
-    /** Per coupling signal that is on: `imports` always, then each signal the config turns on. */
-    cutWeight: Record<string, CutWeight>;
-    /** Signals turned on but not available, so without a cut weight. */
-    signalsOff: SignalOff[];
-  };
-  services: ServiceMetrics[];
-  reference: ReferenceScore | null;
-}
-
-export interface ReferenceScore {
-  kind: Reference["kind"];
-  /** Modules in a service on both sides: NMI, ARI and MoJoFM are computed on these. */
-  compared: number;
-  onlyInProposal: number;
-  onlyInReference: number;
-  nmi: number;
-  ari: number;
-  /** Moves and joins from the scored decomposition to the reference. */
-  mojo: number;
-  mojoFM: number;
-}
-
 /** Scores a decomposition of a codebase: every metric of docs/metrics.md, as data. */
 export function scoreDecomposition(input: ScoreInput): ScoreReport {
   const known = new Set<string>(input.graph.modules.map((module) => module.id));
-  const shared = new Set(input.boundaries.shared.modules.map((module) => parseModuleId(module) as string));
+  const shared = new Set(input.boundaries.shared.modules.map((module) => parseModuleId(module)));
   const serviceOf = new Map<string, string>();
   const listed = new Set<string>(shared);
   for (const service of input.boundaries.services) {

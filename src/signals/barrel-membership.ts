@@ -1,4 +1,5 @@
 import type { ModuleGraph } from "../model/module-graph.js";
+import { pairKey, splitPairKey, type PairKey } from "../model/pair-key.js";
 import { readModuleRole } from "./module-roles.js";
 
 /**
@@ -44,15 +45,15 @@ export function barrelMembership(graph: Pick<ModuleGraph, "edges">, maxMembers =
     members.add(edge.to);
     membersOf.set(edge.from, members);
   }
-  const weights = new Map<string, number>();
+  const weights = new Map<PairKey, number>();
   for (const members of membersOf.values()) {
     if (members.size < 2 || members.size > maxMembers) continue;
     if (isLayerBarrel([...members])) continue;
     const sorted = [...members].sort();
     const weight = 1 / (sorted.length - 1);
-    for (let i = 0; i < sorted.length; i++) {
-      for (let j = i + 1; j < sorted.length; j++) {
-        const key = `${sorted[i]}\0${sorted[j]}`;
+    for (const [i, a] of sorted.entries()) {
+      for (const b of sorted.slice(i + 1)) {
+        const key = pairKey(a, b);
         weights.set(key, (weights.get(key) ?? 0) + weight);
       }
     }
@@ -60,7 +61,7 @@ export function barrelMembership(graph: Pick<ModuleGraph, "edges">, maxMembers =
   return [...weights]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([key, weight]) => {
-      const [a, b] = key.split("\0") as [string, string];
+      const [a, b] = splitPairKey(key);
       return [a, b, weight];
     });
 }

@@ -1,4 +1,5 @@
 import type { Commit } from "./read-change-history.js";
+import { pairKey, splitPairKey, type PairKey } from "../model/pair-key.js";
 
 export interface ChangeCouplingOptions {
   /** Commits touching more modules than this are bulk edits (renames, formatting) and ignored. */
@@ -15,21 +16,21 @@ export interface ChangeCouplingOptions {
  */
 export function changeCoupling(commits: Commit[], modules: Set<string>, options: ChangeCouplingOptions): [string, string, number][] {
   const newest = Math.max(0, ...commits.map((commit) => commit.time));
-  const weights = new Map<string, number>();
+  const weights = new Map<PairKey, number>();
   for (const commit of commits) {
     const touched = [...new Set(commit.files.filter((file) => modules.has(file)))].sort();
     if (touched.length < 2 || touched.length > options.maxFilesPerCommit) continue;
     const ageDays = (newest - commit.time) / 86_400;
     const weight = 0.5 ** (ageDays / options.halfLifeDays) / (touched.length - 1);
-    for (let i = 0; i < touched.length; i++) {
-      for (let j = i + 1; j < touched.length; j++) {
-        const key = `${touched[i]}\0${touched[j]}`;
+    for (const [i, a] of touched.entries()) {
+      for (const b of touched.slice(i + 1)) {
+        const key = pairKey(a, b);
         weights.set(key, (weights.get(key) ?? 0) + weight);
       }
     }
   }
   return [...weights].map(([key, weight]) => {
-    const [a, b] = key.split("\0") as [string, string];
+    const [a, b] = splitPairKey(key);
     return [a, b, weight];
   });
 }

@@ -12,17 +12,9 @@ import { nameSimilarity } from "./name-similarity.js";
 import { readChangeHistory } from "./read-change-history.js";
 import { readRuntimeCoverage } from "./read-runtime-coverage.js";
 import { readTraceExport } from "./read-trace-export.js";
+import type { SignalSummary } from "../model/analysis-result.js";
 
-export interface SignalSummary {
-  name: string;
-  weight: number;
-  /** Pairs of modules the signal couples. */
-  pairs: number;
-  /** Why a signal is off, when it is; for traces, how many spans named a module. */
-  note?: string;
-  /** Something the user should fix for the signal to help (most spans of a trace export name no module). */
-  warning?: string;
-}
+export type { SignalSummary };
 
 /** How much more the folders signal weighs where the folders are cut by feature. */
 const FEATURE_FOLDER_FACTOR = 3;
@@ -31,7 +23,7 @@ const FEATURE_FOLDER_FACTOR = 3;
 export async function collectSignals(root: string, graph: ModuleGraph, config: Config): Promise<{ signals: Signal[]; summary: SignalSummary[] }> {
   const signals: Signal[] = [];
   const summary: SignalSummary[] = [];
-  const modules = graph.modules.map((module) => module.id as string);
+  const modules = graph.modules.map((module) => module.id);
   const { names, barrels, entities, folders, changes, data, coverage, traces } = config.signals;
   const notes = new Map<string, string>();
   const warnings = new Map<string, string>();
@@ -47,7 +39,7 @@ export async function collectSignals(root: string, graph: ModuleGraph, config: C
   }
   if (barrels.enabled) signals.push({ name: "barrels", weight: barrels.weight, pairs: barrelMembership(graph) });
   if (names.enabled) {
-    const exportsOf = new Map(graph.modules.map((module) => [module.id as string, module.exports]));
+    const exportsOf = new Map(graph.modules.map((module) => [module.id, module.exports]));
     signals.push({ name: "names", weight: names.weight, pairs: nameSimilarity(modules, exportsOf), weak: true });
   }
   if (changes.enabled !== false) {

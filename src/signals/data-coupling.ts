@@ -1,11 +1,9 @@
 import type { TableAccess } from "../model/module-graph.js";
+import type { TableUse } from "../model/analysis-result.js";
+import { itemAt } from "../model/must-get.js";
 
-/** Readers and writers of one table, by module. */
-export interface TableUse {
-  table: string;
-  writers: string[];
-  readers: string[];
-}
+export type { TableUse };
+
 
 export function tableUses(modules: { id: string; tables?: TableAccess[] | undefined }[]): TableUse[] {
   const byTable = new Map<string, TableUse>();
@@ -31,8 +29,8 @@ export function dataCoupling(uses: TableUse[], maxModules = 40): [string, string
   for (const { writers, readers } of uses) {
     if (writers.length + readers.length > maxModules) continue;
     for (let i = 0; i < writers.length; i++) {
-      for (let j = i + 1; j < writers.length; j++) pairs.push([writers[i] as string, writers[j] as string, 1]);
-      for (const reader of readers) if (reader !== writers[i]) pairs.push([writers[i] as string, reader, 0.3]);
+      for (let j = i + 1; j < writers.length; j++) pairs.push([itemAt(writers, i), itemAt(writers, j), 1]);
+      for (const reader of readers) if (reader !== writers[i]) pairs.push([itemAt(writers, i), reader, 0.3]);
     }
   }
   return pairs;

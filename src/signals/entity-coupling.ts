@@ -29,7 +29,7 @@ export function entityOfModules(roles: ReadonlyMap<string, ModuleRole>): Map<str
 
 /** Each module's role and domain words, from its path and exported names. */
 export function readGraphRoles(graph: Pick<ModuleGraph, "modules">): Map<string, ModuleRole> {
-  return new Map(graph.modules.map((module) => [module.id as string, readModuleRole(module.id, module.exports)]));
+  return new Map<string, ModuleRole>(graph.modules.map((module) => [module.id, readModuleRole(module.id, module.exports)]));
 }
 
 /**

@@ -1,15 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
+import type { Deployable } from "../model/analysis-result.js";
 
-/** A unit the repository already deploys or publishes on its own. */
-export interface Deployable {
-  /** Its folder, relative to the analysed root, with forward slashes. */
-  folder: string;
-  /** An application runs (a service already); a library is linked into applications. */
-  kind: "application" | "library";
-  /** How it was recognised, for the summary. */
-  evidence: string;
-}
+export type { Deployable };
 
 /** Parent folders whose children are applications by convention (Nx, Turborepo, Nest monorepos). */
 const APPLICATION_PARENTS = new Set(["apps", "services", "microservices", "servers", "backends"]);

@@ -1,15 +1,7 @@
 import { readModuleRole, roleOfWord, splitIdentifier } from "./module-roles.js";
+import type { FolderShape, FolderShapeReport } from "../model/analysis-result.js";
 
-/** How a codebase's folders are cut: by business feature, by technical role, or both. */
-export type FolderShape = "domain" | "role" | "mixed";
-
-export interface FolderShapeReport {
-  shape: FolderShape;
-  /** Share of modules below a folder named after a role (`controllers/`, `services/`, `models/`). */
-  roleFolderShare: number;
-  /** Share of modules below a feature folder: one not named after a role, holding two roles or more. */
-  featureFolderShare: number;
-}
+export type { FolderShape, FolderShapeReport };
 
 /** A majority either way decides; anything else is mixed (Unleash: old parts by role, new by feature). */
 const MAJORITY = 0.5;

@@ -17,7 +17,7 @@ const QUALIFIED_NAME = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
  * matched to the one module that declares that exported symbol.
  */
 export function createSpanMapper(graph: Pick<ModuleGraph, "modules" | "edges">): (span: TraceSpan) => string | undefined {
-  const byPath = pathIndex(graph.modules.map((module) => module.id as string));
+  const byPath = pathIndex(graph.modules.map((module) => module.id));
   const declaring = declarationIndex(graph);
   return (span) => {
     const file = span.attributes["code.file.path"] ?? span.attributes["code.filepath"];

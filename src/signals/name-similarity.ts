@@ -1,4 +1,6 @@
 import { splitWords } from "./domain-words.js";
+import { pairKey, splitPairKey, type PairKey } from "../model/pair-key.js";
+import { itemAt } from "../model/must-get.js";
 
 /**
  * A weak signal: modules whose file names and exports share domain words (invoice-service.ts and
@@ -21,21 +23,26 @@ export function nameSimilarity(
       else members.push(module);
     }
   }
-  const weights = new Map<string, number>();
+  const weights = new Map<PairKey, number>();
   for (const members of modulesByWord.values()) {
     if (members.length < 2 || members.length > maxModulesPerWord) continue;
     const idf = Math.log(modules.length / members.length);
     if (idf <= 0) continue;
     for (let i = 0; i < members.length; i++) {
       for (let j = i + 1; j < members.length; j++) {
-        const [a, b] = [members[i] as string, members[j] as string].sort() as [string, string];
-        const key = `${a}\0${b}`;
+        const [a, b] = orderPair(itemAt(members, i), itemAt(members, j));
+        const key = pairKey(a, b);
         weights.set(key, (weights.get(key) ?? 0) + idf);
       }
     }
   }
   return [...weights].map(([key, weight]) => {
-    const [a, b] = key.split("\0") as [string, string];
+    const [a, b] = splitPairKey(key);
     return [a, b, weight];
   });
+}
+
+/** The two names in code-unit order, as Array.prototype.sort would put them. */
+function orderPair(a: string, b: string): [string, string] {
+  return a <= b ? [a, b] : [b, a];
 }

@@ -6,6 +6,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { glob } from "tinyglobby";
 import { UserError } from "../model/errors.js";
+import { z } from "zod";
 
 export interface CoverageSettings {
   /** Starts the application; run in the root with PORT set (e.g. "npx tsx src/server.ts"). */
@@ -82,13 +83,21 @@ export async function readRuntimeCoverage(root: string, settings: CoverageSettin
   }
 }
 
+/** The part of a V8 coverage file (NODE_V8_COVERAGE) this reads; other keys are ignored. */
+const V8_COVERAGE = z.object({
+  result: z.array(z.object({ url: z.string(), functions: z.array(z.object({ ranges: z.array(z.object({ count: z.number() })) })) })).optional(),
+});
+type V8Coverage = z.infer<typeof V8_COVERAGE>;
+
 /** Files of the root whose functions (other than the top level) ran in the coverage written so far. */
 export function exercisedModules(root: string, directory: string): string[] {
   const modules = new Set<string>();
   for (const name of fs.readdirSync(directory).filter((file) => file.endsWith(".json"))) {
-    let report: { result?: { url: string; functions: { ranges: { count: number }[] }[] }[] };
+    let report: V8Coverage;
     try {
-      report = JSON.parse(fs.readFileSync(path.join(directory, name), "utf8")) as typeof report;
+      const parsed = V8_COVERAGE.safeParse(JSON.parse(fs.readFileSync(path.join(directory, name), "utf8")));
+      if (!parsed.success) continue;
+      report = parsed.data;
     } catch {
       continue; // a file still being written: the next snapshot has it
     }

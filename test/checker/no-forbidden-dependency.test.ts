@@ -3,7 +3,9 @@ import { keyOf } from "../../src/checker/baseline.js";
 import { buildRuleContext } from "../../src/checker/build-rule-context.js";
 import { noForbiddenDependency } from "../../src/checker/rules/no-forbidden-dependency.js";
 import type { UserConfig } from "../../src/model/config.js";
-import { createProject, defineBoundaries } from "./create-project.js";
+import { defineBoundaries, useProjectGraphs } from "../support/create-project.js";
+
+const graphOfProject = useProjectGraphs();
 
 /** Layers: http over domain over db, and a shared barrel that re-exports a db module. */
 const LAYERS: Record<string, string> = {
@@ -15,7 +17,7 @@ const LAYERS: Record<string, string> = {
 const BOUNDARIES = defineBoundaries({ web: { modules: ["src/http/routes.ts"] }, core: { modules: ["src/domain/orders.ts"] }, storage: { modules: ["src/db/query.ts"] } }, ["src/shared/index.ts"]);
 
 async function findingsOf(files: Record<string, string>, forbidden: NonNullable<UserConfig["check"]>["forbidden"]) {
-  const { graph, config } = await createProject({ ...LAYERS, ...files }, { check: { forbidden } });
+  const { graph, config } = await graphOfProject({ ...LAYERS, ...files }, { check: { forbidden } });
   return noForbiddenDependency.check(buildRuleContext(graph, BOUNDARIES, config));
 }
 

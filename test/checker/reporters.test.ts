@@ -4,15 +4,16 @@ import path from "node:path";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
 import { evaluateCheck, type CheckResult } from "../../src/checker/check-boundaries.js";
-import { CHECK_REPORTERS } from "../../src/reporters/render-check-report.js";
-import type { CheckReportOptions } from "../../src/reporters/render-check-options.js";
-import { createProject, defineBoundaries } from "./create-project.js";
+import { RENDERERS, type RenderOptions } from "../../src/reporters/renderers.js";
+import { defineBoundaries, useProjectGraphs } from "../support/create-project.js";
 
-const OPTIONS: CheckReportOptions = { pathPrefix: "app", baselineFile: "decouple.baseline.json", toolVersion: "0.0.0-test", color: false };
+const graphOfProject = useProjectGraphs();
+
+const OPTIONS: RenderOptions = { pathPrefix: "app", baselineFile: "decouple.baseline.json", toolVersion: "0.0.0-test", color: false };
 
 /** A result with a new error, a new warning, a known violation and a stale baseline entry. */
 async function sampleResult(): Promise<CheckResult> {
-  const { graph, config } = await createProject({
+  const { graph, config } = await graphOfProject({
     "src/payments/charge-card.ts": "export function chargeCard(): void {}\nexport function refundCard(): void {}\nexport type Card = { id: string };\n",
     "src/orders/place-order.ts": 'import { refundCard, chargeCard } from "../payments/charge-card.js";\nimport type { Card } from "../payments/charge-card.js";\nexport function placeOrder(card: Card): void { refundCard(); chargeCard(); void card; }\n',
   });
@@ -27,9 +28,7 @@ async function sampleResult(): Promise<CheckResult> {
 }
 
 function render(format: "text" | "json" | "sarif" | "github" | "markdown", result: CheckResult): string {
-  const reporter = CHECK_REPORTERS.get(format);
-  if (reporter === undefined) throw new Error(format);
-  return reporter(result, OPTIONS);
+  return RENDERERS.check[format](result, OPTIONS);
 }
 
 describe("check reporters", () => {

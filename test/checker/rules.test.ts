@@ -3,7 +3,9 @@ import { keyOf } from "../../src/checker/baseline.js";
 import { buildRuleContext } from "../../src/checker/build-rule-context.js";
 import { RULES } from "../../src/checker/rules/index.js";
 import type { ViolationKey } from "../../src/checker/types.js";
-import { createProject, defineBoundaries } from "./create-project.js";
+import { defineBoundaries, useProjectGraphs } from "../support/create-project.js";
+
+const graphOfProject = useProjectGraphs();
 
 const ORDERS = ["src/orders/place-order.ts", "src/orders/index.ts"];
 const PAYMENTS = ["src/payments/charge-card.ts", "src/payments/card-token.ts", "src/payments/index.ts"];
@@ -125,7 +127,7 @@ const CASES: Case[] = [
 
 describe("check rules", () => {
   it.each(CASES)("$rule: $name", async ({ rule: id, files, services: described, shared, expected }) => {
-    const { graph, config } = await createProject(files);
+    const { graph, config } = await graphOfProject(files);
     const boundaries = defineBoundaries(described ?? services(), shared ?? ["src/shared/log.ts"]);
     const rule = RULES.find((candidate) => candidate.id === id);
     if (rule === undefined) throw new Error(`no rule ${id}`);
@@ -139,14 +141,14 @@ describe("check rules", () => {
   });
 
   it("suggests the service an unassigned module is most coupled to", async () => {
-    const { graph, config } = await createProject({ ...SHOP, "src/orders/place-order.ts": "export function placeOrder(): void {}\n", "src/payments/new-refunds.ts": 'import { refundCard, chargeCard } from "./charge-card.js";\nexport const both = [refundCard, chargeCard];\n' });
+    const { graph, config } = await graphOfProject({ ...SHOP, "src/orders/place-order.ts": "export function placeOrder(): void {}\n", "src/payments/new-refunds.ts": 'import { refundCard, chargeCard } from "./charge-card.js";\nexport const both = [refundCard, chargeCard];\n' });
     const rule = RULES.find((candidate) => candidate.id === "no-unassigned-module");
     const [finding] = rule?.check(buildRuleContext(graph, defineBoundaries(services(), ["src/shared/log.ts"]), config)) ?? [];
     expect(finding?.fix).toMatch(/most coupled to service payments/);
   });
 
   it("names both modules and the symbol in a crossing's message", async () => {
-    const { graph, config } = await createProject({ ...SHOP, "src/orders/place-order.ts": 'import { refundCard } from "../payments/index.js";\nexport function placeOrder(): void { refundCard(); }\n' });
+    const { graph, config } = await graphOfProject({ ...SHOP, "src/orders/place-order.ts": 'import { refundCard } from "../payments/index.js";\nexport function placeOrder(): void { refundCard(); }\n' });
     const rule = RULES.find((candidate) => candidate.id === "no-cross-service-import");
     const [finding] = rule?.check(buildRuleContext(graph, defineBoundaries(services(), ["src/shared/log.ts"]), config)) ?? [];
     expect(finding?.message).toContain("src/orders/place-order.ts");

@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { Ajv } from "ajv";
 import { describe, expect, it } from "vitest";
+import { configSchema } from "../../src/model/config.js";
 import { useTemporaryProjects } from "../support/create-project.js";
 import { runCli } from "../support/run-cli.js";
 
@@ -149,6 +150,11 @@ describe("decouple analyze: bad input", () => {
       () => ["analyze", project({ "decouple.config.json": { wieghts: {} }, "src/a.ts": "export const a = 1;" })],
       /decouple\.config\.json: .*wieghts.*\[DCP004\]/,
     ],
+    ...(["weights", "clustering", "shared", "check"] as const).map((section): [string, () => string[], RegExp] => [
+      `a typo inside the ${section} section`,
+      () => ["analyze", project({ "decouple.config.json": { [section]: { sede: 7 } }, "src/a.ts": "export const a = 1;" })],
+      new RegExp(`decouple\\.config\\.json: ${section}: .*sede.*\\[DCP004\\]`),
+    ]),
     [
       "a config that is not JSON",
       () => ["analyze", project({ "decouple.config.json": "{ nope", "src/a.ts": "export const a = 1;" })],
@@ -204,5 +210,13 @@ describe("decouple init", () => {
     expect(again.code).toBe(2);
     expect(again.stderr).toMatch(/already exists.*--force/);
     expect((await runCli("init", root, "--force")).code).toBe(0);
+  });
+
+  it("writes the schema's own defaults, so analysing with the starter config is analysing with none", async () => {
+    const root = project({});
+    await runCli("init", root);
+    const written = configSchema.parse(JSON.parse(fs.readFileSync(path.join(root, "decouple.config.json"), "utf8")));
+    const { $schema: _schema, ...defaults } = written;
+    expect(defaults).toEqual(configSchema.parse({}));
   });
 });

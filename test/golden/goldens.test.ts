@@ -52,31 +52,53 @@ describe.each(CASES)("golden outputs of $name", ({ name, root, checkFormats }) =
     expect(result.code).toBe(expectedCode);
     return normalise(result.stdout, root(), work());
   };
+  /** Runs a command with --format json, keeps its output as a file, and returns it normalised. */
+  const runJson = async (expectedCode: number, file: string, ...argv: string[]): Promise<string> => {
+    const result = await runCli(...argv, "--format", "json");
+    expect(result.code, result.stderr).toBe(expectedCode);
+    fs.writeFileSync(path.join(work(), file), result.stdout);
+    return normalise(result.stdout, root(), work());
+  };
+  /** `decouple report` of a saved result: the same renderers, fed from the file. */
+  const report = (file: string, format: string, ...options: string[]): Promise<string> => run(0, "report", path.join(work(), file), "--format", format, "--no-color", ...options);
+  const shown = (file: string): string => path.relative(process.cwd(), file).split(path.sep).join("/");
 
   it("analyze --format json and text", { timeout: 240_000 }, async () => {
-    const json = await run(0, "analyze", root(), "--out", path.join(work(), "json", "decouple.boundaries.json"), "--format", "json", ...cache());
+    fs.mkdirSync(work(), { recursive: true });
+    const json = await runJson(0, "analysis.json", "analyze", root(), "--out", path.join(work(), "json", "decouple.boundaries.json"), ...cache());
     await expectJson(json, golden("analyze.json"));
     const text = await run(0, "analyze", root(), "--out", path.join(work(), "text", "decouple.boundaries.json"), ...cache(), "--no-color");
     await expect(text).toMatchFileSnapshot(golden("analyze.txt"));
+    // Rendered again from the saved result: the same summary, less what only the run knows (the files it wrote).
+    expect(await report("analysis.json", "text")).toBe(text.split("\n").filter((line) => !line.startsWith("wrote ")).join("\n"));
     await expectJson(fs.readFileSync(path.join(work(), "json", "decouple.boundaries.json"), "utf8"), golden("decouple.boundaries.json"));
     // The same proposal whichever format printed it.
     expect(fs.readFileSync(path.join(work(), "text", "decouple.boundaries.json"), "utf8")).toBe(fs.readFileSync(path.join(work(), "json", "decouple.boundaries.json"), "utf8"));
   });
 
   it("score --format json and text, against the planted or expected domains", { timeout: 240_000 }, async () => {
-    const args = ["score", root(), "--boundaries", path.join(work(), "json", "decouple.boundaries.json"), "--reference", path.join(root(), "expected-domains.json")];
-    await expectJson(await run(0, ...args, "--format", "json"), golden("score.json"));
-    await expect(await run(0, ...args, "--no-color")).toMatchFileSnapshot(golden("score.txt"));
+    const args = ["score", root(), ...cache(), "--boundaries", path.join(work(), "json", "decouple.boundaries.json"), "--reference", path.join(root(), "expected-domains.json")];
+    const json = await runJson(0, "score.json", ...args);
+    await expectJson(json, golden("score.json"));
+    const text = await run(0, ...args, "--no-color");
+    await expect(text).toMatchFileSnapshot(golden("score.txt"));
+    const names = ["--boundaries-file", shown(path.join(work(), "json", "decouple.boundaries.json")), "--reference-file", shown(path.join(root(), "expected-domains.json"))];
+    expect(await report("score.json", "text", ...names)).toBe(text);
+    expect(await report("score.json", "json")).toBe(json);
   });
 
   it("check in every format, without a baseline (every violation new) and with the one analyze wrote", { timeout: 240_000 }, async () => {
     const boundaries = path.join(work(), "json", "decouple.boundaries.json");
     const none = path.join(work(), "no-baseline.json");
     const args = ["check", root(), "--boundaries", boundaries, "--baseline", none, ...cache(), "--no-color"];
-    await expectJson(await run(1, ...args, "--format", "json"), golden("check.json"));
-    await expect(await run(1, ...args)).toMatchFileSnapshot(golden("check.txt"));
+    await expectJson(await runJson(1, "check.json", ...args), golden("check.json"));
+    const shownAs = ["--path-prefix", shown(root()), "--baseline-file", shown(none)];
+    const text = await run(1, ...args);
+    await expect(text).toMatchFileSnapshot(golden("check.txt"));
+    expect(await report("check.json", "text", ...shownAs)).toBe(text);
     for (const format of checkFormats) {
       const output = await run(1, ...args, "--format", format);
+      expect(await report("check.json", format, ...shownAs), `report --format ${format}`).toBe(output);
       if (format === "sarif") await expectJson(output, golden("check.sarif"));
       else await expect(output).toMatchFileSnapshot(golden(`check.${format === "markdown" ? "md" : `${format}.txt`}`));
     }
@@ -109,10 +131,13 @@ function digest(document: Record<string, unknown>): Record<string, unknown> {
 
 function normalise(text: string, root: string, work: string): string {
   const relative = (target: string): string => path.relative(process.cwd(), target).split(path.sep).join("/");
-  // The relative forms first: a relative path to the temporary folder ends with its absolute path.
-  return text
-    .replaceAll(relative(work), "<work>")
-    .replaceAll(work, "<work>")
-    .replaceAll(relative(root), "<root>")
-    .replaceAll(root, "<root>");
+  // Longest first: a relative path to a temporary folder ends with its absolute path, and an absolute
+  // path inside the repository ends with its relative one.
+  const forms: [string, string][] = [
+    [work, "<work>"],
+    [relative(work), "<work>"],
+    [root, "<root>"],
+    [relative(root), "<root>"],
+  ];
+  return forms.sort(([a], [b]) => b.length - a.length).reduce((result, [form, name]) => result.replaceAll(form, name), text);
 }

@@ -7,7 +7,7 @@ import { toBaseline, type Baseline } from "../../src/checker/baseline.js";
 import { boundariesSchema, type Boundaries } from "../../src/model/boundaries.js";
 import type { Config } from "../../src/model/config.js";
 import type { ModuleGraph } from "../../src/model/module-graph.js";
-import { createProject } from "../checker/create-project.js";
+import { useProjectGraphs } from "../support/create-project.js";
 import { partitionOptions } from "../support/partition-options.js";
 
 /** A random dependency graph: up to 24 modules, weighted imports between them. */
@@ -82,8 +82,9 @@ MODULES.forEach((module, index) => {
 });
 let graph: ModuleGraph;
 let config: Config;
+const projectGraph = useProjectGraphs();
 beforeAll(async () => {
-  ({ graph, config } = await createProject(FILES));
+  ({ graph, config } = await projectGraph(FILES));
 });
 
 const NAMES = ["svc-0", "svc-1", "svc-2", "svc-3"];

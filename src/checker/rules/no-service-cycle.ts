@@ -2,6 +2,8 @@ import { findCycles } from "../../graph/find-cycles.js";
 import { compareStrings } from "../../model/module-id.js";
 import type { Finding, Rule, RuleContext } from "../types.js";
 import { listDependencies, type Dependency } from "./list-dependencies.js";
+import { pairKey, splitPairKey, type PairKey } from "../../model/pair-key.js";
+import { itemAt } from "../../model/must-get.js";
 
 const ID = "no-service-cycle";
 
@@ -19,13 +21,13 @@ export const noServiceCycle: Rule = {
 
 function findServiceCycles(context: RuleContext): Finding[] {
   // The first import (by module, then line) that makes each service depend on another.
-  const example = new Map<string, Dependency>();
+  const example = new Map<PairKey, Dependency>();
   for (const dependency of listDependencies(context.graph)) {
     if (dependency.typeOnly) continue;
     const user = context.serviceOf.get(dependency.from);
     const owner = context.serviceOf.get(dependency.to);
     if (user === undefined || owner === undefined || user === owner) continue;
-    const key = `${user}\0${owner}`;
+    const key = pairKey(user, owner);
     const known = example.get(key);
     if (known === undefined || compareStrings(dependency.from, known.from) < 0 || (dependency.from === known.from && dependency.edge.line < known.edge.line)) {
       example.set(key, dependency);
@@ -33,7 +35,7 @@ function findServiceCycles(context: RuleContext): Finding[] {
   }
   const successors = new Map<string, string[]>();
   for (const key of [...example.keys()].sort()) {
-    const [user, owner] = key.split("\0") as [string, string];
+    const [user, owner] = splitPairKey(key);
     successors.set(user, [...(successors.get(user) ?? []), owner]);
   }
   const services = context.boundaries.services.map((service) => service.name).sort();
@@ -42,13 +44,13 @@ function findServiceCycles(context: RuleContext): Finding[] {
     // Ordered by where the code is, not by name: renaming a service changes only its name here.
     const links = [...example]
       .filter(([key]) => {
-        const [user, owner] = key.split("\0") as [string, string];
+        const [user, owner] = splitPairKey(key);
         return inCycle.has(user) && inCycle.has(owner);
       })
       .sort(([, a], [, b]) => compareStrings(a.from, b.from) || a.edge.line - b.edge.line || compareStrings(a.to, b.to));
-    const described = links.map(([key, dependency]) => `${key.replace("\0", " -> ")} (${dependency.from}:${dependency.edge.line} uses ${dependency.symbol} of ${dependency.to})`);
-    const listed = [...new Set([...links.map(([key]) => key.split("\0")[0] ?? ""), ...members])];
-    const first = (links[0] as [string, Dependency])[1];
+    const described = links.map(([key, dependency]) => `${splitPairKey(key).join(" -> ")} (${dependency.from}:${dependency.edge.line} uses ${dependency.symbol} of ${dependency.to})`);
+    const listed = [...new Set([...links.map(([key]) => splitPairKey(key)[0]), ...members])];
+    const first = itemAt(links, 0)[1];
     return {
       key: { rule: ID, services: [...members].sort(compareStrings) },
       file: first.from,

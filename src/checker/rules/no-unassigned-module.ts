@@ -13,7 +13,7 @@ export const noUnassignedModule: Rule = {
 };
 
 function findUnassigned(context: RuleContext): Finding[] {
-  const unassigned = context.graph.modules.map((module) => module.id as string).filter((id) => !context.serviceOf.has(id) && !context.shared.has(id));
+  const unassigned = context.graph.modules.map((module) => module.id).filter((id) => !context.serviceOf.has(id) && !context.shared.has(id));
   if (unassigned.length === 0) return [];
   const wanted = new Set(unassigned);
   // Coupling both ways: what the module uses and what uses it.

@@ -10,6 +10,7 @@ import { assertDirectory } from "../../io/assert-directory.js";
 import { addCacheOptions, cacheDirectoryOf, type CacheFlags } from "../cache-options.js";
 import type { CliConsole } from "../console.js";
 import { integer, positiveInteger, pathValue } from "../parse-options.js";
+import { renderOptions } from "../render-options.js";
 import { UserError } from "../../model/errors.js";
 import { addSignalOptions, applySignalFlags, type SignalFlags } from "../signal-options.js";
 
@@ -48,10 +49,10 @@ export function registerAnalyzeCommand(program: Command, io: CliConsole, setExit
     .option("--no-color", "plain text output")
     .action(async (dir: string, flags: AnalyzeFlags) => {
       // The pipeline is loaded when the command runs, so `--help` and other commands start fast.
-      const [{ analyze }, { computeBaseline }, { renderAnalysisSummary }, { describeDropped }] = await Promise.all([
+      const [{ analyze }, { computeBaseline }, { RENDERERS }, { describeDropped }] = await Promise.all([
         import("../../analyzer/analyze.js"),
         import("../../checker/compute-baseline.js"),
-        import("../../reporters/render-analysis-summary.js"),
+        import("../../reporters/renderers.js"),
         import("../../analyzer/describe-dropped.js"),
       ]);
       const root = path.resolve(dir);
@@ -74,7 +75,7 @@ export function registerAnalyzeCommand(program: Command, io: CliConsole, setExit
         onProgress: flags.format === "text" && io.color ? (message) => io.err(`${message}…\n`) : undefined,
       });
       if (result.resolution.degraded.length > 0 && !flags.force) {
-        if (flags.format === "json") io.out(toStableJson(withoutTimings(result, flags.profile)));
+        if (flags.format === "json") io.out(RENDERERS.analysis.json(withoutTimings(result, flags.profile), renderOptions(io, flags)));
         const examples = result.warnings.filter((warning) => warning.kind === "unresolved-import").slice(0, 3).map((warning) => warning.message);
         throw new UserError(
           "DCP011",
@@ -92,10 +93,10 @@ export function registerAnalyzeCommand(program: Command, io: CliConsole, setExit
       const writeMs = Math.round(performance.now() - writeStarted);
 
       if (flags.format === "json") {
-        io.out(toStableJson(withoutTimings(result, flags.profile)));
+        io.out(RENDERERS.analysis.json(withoutTimings(result, flags.profile), renderOptions(io, flags)));
       }
       else {
-        io.out(renderAnalysisSummary(result, { color: flags.color && io.color, boundariesFile: path.relative(process.cwd(), out) || out }));
+        io.out(RENDERERS.analysis.text(result, { ...renderOptions(io, flags), boundariesFile: path.relative(process.cwd(), out) || out }));
         if (outKind !== "special") io.out(`wrote ${path.relative(process.cwd(), baselineFile) || baselineFile} (${baseline.violations.length} known violations: \`decouple check\` fails only on new ones)\n`);
         // Unmapped spans are the first thing to check when traces change nothing: say how many there were.
         const traces = result.signals.find((signal) => signal.name === "traces");
@@ -107,7 +108,7 @@ export function registerAnalyzeCommand(program: Command, io: CliConsole, setExit
 }
 
 /** Timings differ run to run; they join the document only when asked for, so output stays diffable. */
-function withoutTimings(result: AnalysisResult, profile: boolean | undefined): object {
+function withoutTimings(result: AnalysisResult, profile: boolean | undefined): AnalysisResult {
   const { timings, ...stable } = result;
   return profile ? { ...stable, timings } : stable;
 }

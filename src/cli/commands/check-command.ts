@@ -7,9 +7,10 @@ import { assertDirectory } from "../../io/assert-directory.js";
 import { inspectOutput, writeOutput } from "../../io/write-output.js";
 import { toStableJson, writeFileAtomic } from "../../io/write-json-file.js";
 import { UserError } from "../../model/errors.js";
-import { CHECK_FORMATS, CHECK_REPORTERS, type CheckFormat } from "../../reporters/render-check-report.js";
+import { RESULT_FORMATS, type ResultFormat } from "../../reporters/formats.js";
 import { addCacheOptions, cacheDirectoryOf, type CacheFlags } from "../cache-options.js";
 import type { CliConsole } from "../console.js";
+import { displayPath } from "../render-options.js";
 import { VERSION } from "../../model/version.js";
 import { BOUNDARIES_FILE, DEGRADED_ADVICE } from "./analyze-command.js";
 import type { CheckResult } from "../../checker/check-boundaries.js";
@@ -19,7 +20,7 @@ interface CheckFlags extends CacheFlags {
   boundaries?: string;
   baseline?: string;
   config?: string;
-  format: CheckFormat;
+  format: ResultFormat<"check">;
   output?: string;
   updateBaseline?: boolean;
   changedSince?: string;
@@ -34,7 +35,7 @@ export function registerCheckCommand(program: Command, io: CliConsole, setExitCo
     .option("--boundaries <file>", `the boundaries file (default: <dir>/${BOUNDARIES_FILE})`, pathValue)
     .option("--baseline <file>", "known violations (default: decouple.baseline.json beside the boundaries file)", pathValue)
     .option("--config <file>", "config file (default: decouple.config.{json,ts,mjs,js} in <dir>)", pathValue)
-    .addOption(new Option("--format <format>", "report format").choices(CHECK_FORMATS).default("text"))
+    .addOption(new Option("--format <format>", "report format").choices(RESULT_FORMATS.check).default("text"))
     .option("--output <file>", "write the report (or the --emit rule set) to a file instead of stdout", pathValue)
     .option("--update-baseline", "rewrite the baseline with the violations found now, and pass")
     .option("--changed-since <ref>", "check only files changed since a git revision (plus untracked files)", pathValue)
@@ -46,11 +47,13 @@ export function registerCheckCommand(program: Command, io: CliConsole, setExitCo
         { emitDependencyCruiser },
         { emitEslintPluginBoundaries },
         { listChangedFiles },
+        { RENDERERS },
       ] = await Promise.all([
         import("../../checker/check-boundaries.js"),
         import("../../checker/emit-dependency-cruiser.js"),
         import("../../checker/emit-eslint-plugin-boundaries.js"),
         import("../../checker/list-changed-files.js"),
+        import("../../reporters/renderers.js"),
       ]);
       const root = path.resolve(dir);
       assertDirectory(root);
@@ -74,10 +77,8 @@ export function registerCheckCommand(program: Command, io: CliConsole, setExitCo
       const baselineFile = path.resolve(flags.baseline ?? baselinePathFor(boundariesFile));
       const baseline = readBaseline(baselineFile);
       const changed = flags.changedSince === undefined ? undefined : { since: flags.changedSince, files: listChangedFiles(root, flags.changedSince) };
-      const reporter = CHECK_REPORTERS.get(flags.format);
-      if (reporter === undefined) throw new UserError("DCP006", `unknown --format ${flags.format}; use one of ${CHECK_FORMATS.join(", ")}.`);
       const render = (checked: CheckResult): string =>
-        reporter(checked, { pathPrefix: toPosix(path.relative(process.cwd(), root)), baselineFile: displayPath(baselineFile), toolVersion: VERSION, color: flags.color && io.color && flags.output === undefined });
+        RENDERERS.check[flags.format](checked, { pathPrefix: path.relative(process.cwd(), root).split(path.sep).join("/"), baselineFile: displayPath(baselineFile), toolVersion: VERSION, color: flags.color && io.color && flags.output === undefined });
       let result = await checkBoundaries({
         root,
         config,
@@ -101,12 +102,4 @@ export function registerCheckCommand(program: Command, io: CliConsole, setExitCo
       write(render(result));
       setExitCode(hasNewErrors(result) ? 1 : 0);
     });
-}
-
-function displayPath(file: string): string {
-  return toPosix(path.relative(process.cwd(), file)) || file;
-}
-
-function toPosix(file: string): string {
-  return file.split(path.sep).join("/");
 }

@@ -1,20 +1,25 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Command } from "commander";
+import { configSchema } from "../../model/config.js";
 import { UserError } from "../../model/errors.js";
 import { toStableJson, writeFileAtomic } from "../../io/write-json-file.js";
 import type { CliConsole } from "../console.js";
 
 export const CONFIG_SCHEMA_PATH = "./node_modules/decouple/schemas/decouple.config.schema.json";
 
-/** The starter config: the defaults worth seeing, and the schema that explains every option in editors. */
+/**
+ * The starter config: the settings worth seeing, with the schema's own defaults (never a copy of
+ * them that could drift), and the schema that explains every option in editors.
+ */
 export function starterConfig(): Record<string, unknown> {
+  const defaults = configSchema.parse({});
   return {
     $schema: CONFIG_SCHEMA_PATH,
-    include: ["**/*.{ts,tsx,mts,cts,js,jsx,mjs,cjs}"],
-    shared: { modules: [] },
-    clustering: { seed: 42, minServiceSize: 2 },
-    weights: { value: 1, type: 0.3, reExport: 0.5, dynamic: 0.7, require: 1, perSymbol: 0.5, perUse: 0.05 },
+    include: defaults.include,
+    shared: { modules: defaults.shared.modules },
+    clustering: { seed: defaults.clustering.seed, minServiceSize: defaults.clustering.minServiceSize },
+    weights: defaults.weights,
   };
 }
 

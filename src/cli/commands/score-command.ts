@@ -2,15 +2,16 @@ import path from "node:path";
 import { InvalidArgumentError, Option, type Command } from "commander";
 import { loadConfig } from "../../config/load-config.js";
 import { readBoundaries } from "../../io/read-boundaries.js";
-import { toStableJson } from "../../io/write-json-file.js";
 import { UserError } from "../../model/errors.js";
 import { DEFAULT_SIZE_BOUNDS } from "../../scoring/compute-non-extreme-distribution.js";
+import { addCacheOptions, cacheDirectoryOf, type CacheFlags } from "../cache-options.js";
 import type { CliConsole } from "../console.js";
+import { displayPath, renderOptions } from "../render-options.js";
 import { addSignalOptions, applySignalFlags, type SignalFlags } from "../signal-options.js";
 import { BOUNDARIES_FILE } from "./analyze-command.js";
 import { pathValue } from "../parse-options.js";
 
-interface ScoreFlags extends SignalFlags {
+interface ScoreFlags extends SignalFlags, CacheFlags {
   boundaries?: string;
   reference?: string;
   config?: string;
@@ -21,7 +22,7 @@ interface ScoreFlags extends SignalFlags {
 }
 
 export function registerScoreCommand(program: Command, io: CliConsole, setExitCode: (code: number) => void): void {
-  addSignalOptions(program.command("score"))
+  addSignalOptions(addCacheOptions(program.command("score")))
     .description("Score a decomposition into services (the proposal or one a person wrote) with the standard metrics, and against a reference.")
     .argument("[dir]", "root of the codebase", ".")
     .option("--boundaries <file>", `the decomposition to score (default: <dir>/${BOUNDARIES_FILE})`, pathValue)
@@ -32,11 +33,11 @@ export function registerScoreCommand(program: Command, io: CliConsole, setExitCo
     .option("--ned-max <n>", "largest non-extreme service size, in modules", wholeNumber, DEFAULT_SIZE_BOUNDS.max)
     .option("--no-color", "plain text output")
     .action(async (dir: string, flags: ScoreFlags) => {
-      const [{ buildCouplingGraph }, { extractModuleGraph }, { readReference }, { renderScoreText }, { scoreDecomposition }, { collectSignals }] = await Promise.all([
+      const [{ buildCouplingGraph }, { extractModuleGraph }, { readReference }, { RENDERERS }, { scoreDecomposition }, { collectSignals }] = await Promise.all([
         import("../../graph/build-coupling-graph.js"),
         import("../../graph/extract-module-graph.js"),
         import("../../scoring/read-reference.js"),
-        import("../../reporters/render-score-text.js"),
+        import("../../reporters/renderers.js"),
         import("../../scoring/score-decomposition.js"),
         import("../../signals/collect-signals.js"),
       ]);
@@ -48,7 +49,7 @@ export function registerScoreCommand(program: Command, io: CliConsole, setExitCo
       const boundaries = readBoundaries(boundariesFile);
       const referenceFile = flags.reference === undefined ? undefined : path.resolve(flags.reference);
       const reference = referenceFile === undefined ? undefined : readReference(referenceFile);
-      const { graph } = await extractModuleGraph({ root, config });
+      const { graph } = await extractModuleGraph({ root, config, cacheDirectory: cacheDirectoryOf(root, flags) });
       const { signals, summary } = await collectSignals(root, graph, config);
       const report = scoreDecomposition({
         graph,
@@ -64,11 +65,13 @@ export function registerScoreCommand(program: Command, io: CliConsole, setExitCo
           ...signals.filter((signal) => signal.pairs.length === 0).map(({ name }) => ({ name, note: "it couples no two modules here" })),
         ],
       });
-      if (flags.format === "json") io.out(toStableJson(report));
-      else {
-        const shown = (file: string): string => path.relative(process.cwd(), file).split(path.sep).join("/") || file;
-        io.out(renderScoreText(report, { color: flags.color && io.color, boundariesFile: shown(boundariesFile), referenceFile: referenceFile === undefined ? undefined : shown(referenceFile) }));
-      }
+      io.out(
+        RENDERERS.score[flags.format](report, {
+          ...renderOptions(io, flags),
+          boundariesFile: displayPath(boundariesFile),
+          referenceFile: referenceFile === undefined ? undefined : displayPath(referenceFile),
+        }),
+      );
       setExitCode(0);
     });
 }
