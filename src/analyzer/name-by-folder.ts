@@ -1,5 +1,5 @@
 import { slugToServiceName, type ServiceName } from "../model/service-name.js";
-import { isRoleWord, singular, splitIdentifier } from "../signals/module-roles.js";
+import { ancestorFolders, isRoleFolderName, isRoleWord, singular, splitIdentifier } from "../signals/module-roles.js";
 
 /** Share of a service's modules one folder must hold for the service to take the folder's name. */
 const DOMINANT_SHARE = 0.8;
@@ -14,7 +14,7 @@ const NOISE = new Set(["src", "lib", "app", "apps", "packages", "libs", "source"
  */
 export function nameByFolder(services: readonly (readonly string[])[], moduleCount: number): (ServiceName | undefined)[] {
   const folderSize = new Map<string, number>();
-  for (const modules of services) for (const module of modules) for (const folder of foldersOf(module)) folderSize.set(folder, (folderSize.get(folder) ?? 0) + 1);
+  for (const modules of services) for (const module of modules) for (const folder of ancestorFolders(module)) folderSize.set(folder, (folderSize.get(folder) ?? 0) + 1);
   const names = services.map((modules) => dominantFolderName(modules, moduleCount, folderSize));
   const counts = new Map<string, number>();
   for (const name of names) if (name !== undefined) counts.set(name, (counts.get(name) ?? 0) + 1);
@@ -23,22 +23,17 @@ export function nameByFolder(services: readonly (readonly string[])[], moduleCou
 
 function dominantFolderName(modules: readonly string[], moduleCount: number, folderSize: Map<string, number>): string | undefined {
   const held = new Map<string, number>();
-  for (const module of modules) for (const folder of foldersOf(module)) held.set(folder, (held.get(folder) ?? 0) + 1);
+  for (const module of modules) for (const folder of ancestorFolders(module)) held.set(folder, (held.get(folder) ?? 0) + 1);
   const candidates = [...held]
     .filter(([folder, count]) => count >= DOMINANT_SHARE * modules.length && (folderSize.get(folder) ?? 0) < moduleCount / 2)
     .map(([folder]) => folder)
     .sort((a, b) => b.length - a.length);
   for (const folder of candidates) {
     const last = folder.slice(folder.lastIndexOf("/") + 1);
-    const words = splitIdentifier(last);
-    if (words.length === 1 && isRoleWord(words[0] ?? "")) return undefined;
-    const name = words.filter((word) => !NOISE.has(word) && !isRoleWord(word)).map(singular).join("-");
+    if (isRoleFolderName(last)) return undefined;
+    const name = splitIdentifier(last).filter((word) => !NOISE.has(word) && !isRoleWord(word)).map(singular).join("-");
     if (name.length >= 2) return name;
   }
   return undefined;
 }
 
-function foldersOf(module: string): string[] {
-  const parts = module.split("/").slice(0, -1);
-  return parts.map((_, index) => parts.slice(0, index + 1).join("/"));
-}

@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { ancestorFolders } from "./module-roles.js";
 import type { Deployable } from "../model/analysis-result.js";
 
 export type { Deployable };
@@ -16,8 +17,7 @@ const APPLICATION_PARENTS = new Set(["apps", "services", "microservices", "serve
 export function findDeployables(root: string, modules: readonly string[]): Deployable[] {
   const folders = new Set<string>();
   for (const module of modules) {
-    const parts = module.split("/").slice(0, -1);
-    for (let depth = 1; depth <= parts.length; depth++) folders.add(parts.slice(0, depth).join("/"));
+    for (const folder of ancestorFolders(module)) folders.add(folder);
   }
   const found = new Map<string, Deployable>();
   for (const project of nestProjects(root)) if (folders.has(project.folder)) found.set(project.folder, project);

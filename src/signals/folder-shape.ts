@@ -1,4 +1,4 @@
-import { readModuleRole, roleOfWord, splitIdentifier } from "./module-roles.js";
+import { ancestorFolders, isRoleFolderName, readModuleRole } from "./module-roles.js";
 import type { FolderShape, FolderShapeReport } from "../model/analysis-result.js";
 
 export type { FolderShape, FolderShapeReport };
@@ -16,9 +16,7 @@ export function detectFolderShape(modules: readonly string[]): FolderShapeReport
   const sizeOf = new Map<string, number>();
   for (const module of modules) {
     const role = readModuleRole(module).role ?? "none";
-    const folders = module.split("/").slice(0, -1);
-    for (let depth = 1; depth <= folders.length; depth++) {
-      const folder = folders.slice(0, depth).join("/");
+    for (const folder of ancestorFolders(module)) {
       rolesBelow.set(folder, (rolesBelow.get(folder) ?? new Set<string>()).add(role));
       sizeOf.set(folder, (sizeOf.get(folder) ?? 0) + 1);
     }
@@ -26,15 +24,12 @@ export function detectFolderShape(modules: readonly string[]): FolderShapeReport
   let inRoleFolder = 0;
   let inFeatureFolder = 0;
   for (const module of modules) {
-    const folders = module.split("/").slice(0, -1);
     // The first folder below the containers (src/, apps/api/src/: each holds half the code or
     // more) decides: `controllers/` is a layer; `orders/` holding two roles or more is a feature.
     // A `guards/` folder inside `auth/` is part of the feature.
-    for (let depth = 1; depth <= folders.length; depth++) {
-      const path = folders.slice(0, depth).join("/");
+    for (const path of ancestorFolders(module)) {
       if ((sizeOf.get(path) ?? 0) >= modules.length / 2) continue;
-      const words = splitIdentifier(folders[depth - 1] ?? "");
-      if (words.length === 1 && roleOfWord(words[0] ?? "") !== undefined) inRoleFolder++;
+      if (isRoleFolderName(path.slice(path.lastIndexOf("/") + 1))) inRoleFolder++;
       else if ((rolesBelow.get(path)?.size ?? 0) >= 2) inFeatureFolder++;
       break;
     }
@@ -57,17 +52,16 @@ const MAX_FOLDER_MEMBERS = 200;
 export function folderCoupling(modules: readonly string[]): [string, string, number][] {
   const membersOf = new Map<string, string[]>();
   for (const module of modules) {
-    const folders = module.split("/").slice(0, -1);
-    for (let depth = 1; depth <= folders.length; depth++) {
-      const path = folders.slice(0, depth).join("/");
-      membersOf.set(path, [...(membersOf.get(path) ?? []), module]);
+    for (const path of ancestorFolders(module)) {
+      const members = membersOf.get(path);
+      if (members === undefined) membersOf.set(path, [module]);
+      else members.push(module);
     }
   }
   const weights = new Map<string, Map<string, number>>();
   for (const [folder, members] of membersOf) {
     if (members.length < 2 || members.length > MAX_FOLDER_MEMBERS || members.length >= modules.length / 2) continue;
-    const words = splitIdentifier(folder.slice(folder.lastIndexOf("/") + 1));
-    if (words.length === 1 && roleOfWord(words[0] ?? "") !== undefined) continue;
+    if (isRoleFolderName(folder.slice(folder.lastIndexOf("/") + 1))) continue;
     const weight = 1 / (members.length - 1);
     const sorted = [...members].sort();
     for (let i = 0; i < sorted.length; i++) {

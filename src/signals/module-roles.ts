@@ -68,6 +68,18 @@ export function roleOfWord(word: string): string | undefined {
   return ROLE_OF_WORD.get(word) ?? ROLE_OF_WORD.get(singular(word));
 }
 
+/** A folder named after a role (`controllers/`, `dto/`): it holds a layer, not a feature. */
+export function isRoleFolderName(name: string): boolean {
+  const words = splitIdentifier(name);
+  return words.length === 1 && roleOfWord(words[0] ?? "") !== undefined;
+}
+
+/** Every folder above a module, outermost first: `a/b/c.ts` -> `a`, `a/b`. */
+export function ancestorFolders(module: string): string[] {
+  const parts = module.split("/").slice(0, -1);
+  return parts.map((_, index) => parts.slice(0, index + 1).join("/"));
+}
+
 /** True for words that name a layer or a kind of file rather than a business domain. */
 export function isRoleWord(word: string): boolean {
   return roleOfWord(word) !== undefined;
