@@ -15,6 +15,7 @@ import { measureStability } from "./measure-stability.js";
 import { planExtraction } from "./plan-extraction.js";
 import { tableOwnership } from "./table-ownership.js";
 import { entityOfModules, readGraphRoles } from "../signals/entity-coupling.js";
+import { findFeatureDeclarations } from "../signals/feature-declarations.js";
 import { detectFolderShape } from "../signals/folder-shape.js";
 import { deployableOf, findDeployables } from "../signals/find-deployables.js";
 import { dropNameLinksAcrossDeployables } from "../signals/within-deployables.js";
@@ -91,6 +92,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
   const pins = pinsOf(options.previous);
   const { partition, names, cycles, alternatives, dependencies, nodes } = await time("cluster", () => {
     const nodes = graph.modules.map((module) => module.id);
+    const roles = readGraphRoles(graph);
     const dependencies = dependenciesOf(couplings);
     const ownerOf = deployableOf(nodes, deployables);
     const clusteredSignals =
@@ -122,7 +124,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
       pinnedGroups,
       groupAnchors: new Map((options.previous?.services ?? []).map((service) => [service.name, service.modules])),
       signals: clusteredSignals,
-      domainModules: new Set(entityOfModules(readGraphRoles(graph)).keys()),
+      domainModules: new Set(entityOfModules(roles).keys()),
+      featureDeclarations: findFeatureDeclarations(roles),
       constraints: config.constraints,
     };
     const cache = options.cacheDirectory === undefined ? undefined : openPartitionCache(options.cacheDirectory);

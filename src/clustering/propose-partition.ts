@@ -32,6 +32,12 @@ export interface PartitionOptions {
    * repository, its route): never set apart as hubs or spread utilities, however widely used.
    */
   domainModules?: Set<string>;
+  /**
+   * Modules that declare a feature or serve its API (a NestJS module, a controller beside its
+   * service): they stay with their feature however many features they import; only a hub's fan-in
+   * sets them apart.
+   */
+  featureDeclarations?: Set<string>;
   /** Coupling beyond imports (history, names, data, coverage): scaled so the average pair weighs `weight` x the average import pair. */
   signals?: Signal[];
 }
@@ -62,6 +68,7 @@ export function proposePartition(nodes: string[], dependencies: Dependencies, op
   }
   const importers = importersOf(dependencies);
   const ownDomain = options.domainModules ?? new Set<string>();
+  const declarations = options.featureDeclarations ?? new Set<string>();
   for (const hub of findHubs(graph.nodes, importers, options.fanInRatio)) {
     if (!shared.has(hub) && !pinned.has(hub) && !ownDomain.has(hub)) shared.set(hub, "hub");
   }
@@ -75,7 +82,9 @@ export function proposePartition(nodes: string[], dependencies: Dependencies, op
     const rest = withoutIsolated(inducedGraph(graph, graph.nodes.filter((node) => !shared.has(node))), partners, pinned, shared);
     communityOf = clusterOnce(rest, options, pinned);
     if (round === MAX_ROUNDS - 1) break;
-    const spread = [...findSpreadModules(rest.nodes, dependencies, importers, communityOf, options.spread, hubs)].filter(([node]) => !pinned.has(node) && !ownDomain.has(node));
+    const spread = [...findSpreadModules(rest.nodes, dependencies, importers, communityOf, options.spread, hubs)].filter(
+      ([node]) => !pinned.has(node) && !ownDomain.has(node) && !declarations.has(node),
+    );
     // A handful more shared modules does not change the picture; another round would cost a full clustering.
     if (spread.length < Math.max(1, rest.nodes.length * 0.002)) break;
     for (const [node, reason] of spread) shared.set(node, reason);

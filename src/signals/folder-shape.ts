@@ -26,11 +26,18 @@ export function detectFolderShape(modules: readonly string[]): FolderShapeReport
   for (const module of modules) {
     // The first folder below the containers (src/, apps/api/src/: each holds half the code or
     // more) decides: `controllers/` is a layer; `orders/` holding two roles or more is a feature.
-    // A `guards/` folder inside `auth/` is part of the feature.
-    for (const path of ancestorFolders(module)) {
+    // A `guards/` folder inside `auth/` is part of the feature. A role folder whose module sits in
+    // a feature folder of its own (NestJS `services/market-data/` holding a module, a service
+    // and interfaces) is a container of features, not a layer.
+    const folders = ancestorFolders(module);
+    for (const [index, path] of folders.entries()) {
       if ((sizeOf.get(path) ?? 0) >= modules.length / 2) continue;
-      if (isRoleFolderName(path.slice(path.lastIndexOf("/") + 1))) inRoleFolder++;
-      else if ((rolesBelow.get(path)?.size ?? 0) >= 2) inFeatureFolder++;
+      const isFeature = (folder: string | undefined): boolean =>
+        folder !== undefined && !isRoleFolderName(folder.slice(folder.lastIndexOf("/") + 1)) && (rolesBelow.get(folder)?.size ?? 0) >= 2;
+      if (isRoleFolderName(path.slice(path.lastIndexOf("/") + 1))) {
+        if (isFeature(folders[index + 1])) inFeatureFolder++;
+        else inRoleFolder++;
+      } else if (isFeature(path)) inFeatureFolder++;
       break;
     }
   }

@@ -110,3 +110,51 @@ describe("dropNameLinksAcrossDeployables", () => {
     expect(dropNameLinksAcrossDeployables(pairs, ownerOf, dependencies)).toEqual([pairs[1]]);
   });
 });
+
+/**
+ * A NestJS app cut by feature, as ghostfolio's is: each feature's module imports the modules of
+ * seven features it uses, and its controller calls their services. The feature stays one service
+ * with its module and controller (the mechanism that keeps them there when use alone would set
+ * them apart is tested in propose-partition.test.ts; ghostfolio's figures in DESIGN.md).
+ */
+describe("a NestJS app whose feature modules import each other", () => {
+  const features = ["order", "invoice", "customer", "product", "shipment", "payment", "coupon", "review", "warehouse", "supplier", "refund", "tax"];
+  const usesOf = (index: number) => [1, 2, 3, 4, 5, 6, 7].map((step) => features[(index + step) % features.length] ?? "");
+  const pascal = (word: string) => word.charAt(0).toUpperCase() + word.slice(1);
+  function nestApp(): Record<string, string | object> {
+    const files: Record<string, string | object> = {
+      "tsconfig.json": { compilerOptions: { module: "nodenext", experimentalDecorators: true } },
+      "src/main.ts": `import { AppModule } from "./app/app.module.js";\nexport const boot = () => AppModule;`,
+      "src/app/app.module.ts": `${features.map((feature) => `import { ${pascal(feature)}Module } from "./${feature}/${feature}.module.js";`).join("\n")}\nexport class AppModule { static imports = [${features.map((feature) => `${pascal(feature)}Module`).join(", ")}]; }`,
+    };
+    features.forEach((feature, index) => {
+      const name = pascal(feature);
+      const uses = usesOf(index);
+      files[`src/app/${feature}/${feature}.module.ts`] =
+        `import { ${name}Controller } from "./${feature}.controller.js";\nimport { ${name}Service } from "./${feature}.service.js";\n${uses
+          .map((used) => `import { ${pascal(used)}Module } from "../${used}/${used}.module.js";`)
+          .join("\n")}\nexport class ${name}Module { static imports = [${uses.map((used) => `${pascal(used)}Module`).join(", ")}]; static controllers = [${name}Controller]; static providers = [${name}Service]; }`;
+      files[`src/app/${feature}/${feature}.controller.ts`] =
+        `import { ${name}Service } from "./${feature}.service.js";\nimport type { ${name}Dto } from "./${feature}.dto.js";\n${uses
+          .map((used) => `import { ${pascal(used)}Service } from "../${used}/${used}.service.js";`)
+          .join("\n")}\nexport class ${name}Controller { constructor(private readonly own: ${name}Service, ${uses
+          .map((used) => `private readonly ${used}: ${pascal(used)}Service`)
+          .join(", ")}) {} get(): ${name}Dto { return { id: this.own.find() + ${uses.map((used) => `this.${used}.find()`).join(" + ")} }; } }`;
+      files[`src/app/${feature}/${feature}.service.ts`] =
+        `import type { ${name}Dto } from "./${feature}.dto.js";\nexport class ${name}Service { find(): string { const dto: ${name}Dto = { id: "${feature}" }; return dto.id; } }`;
+      files[`src/app/${feature}/${feature}.dto.ts`] = `export interface ${name}Dto { id: string }`;
+    });
+    return files;
+  }
+
+  it("keeps each feature's module and controller with its service", async () => {
+    const result = await analyze({ root: project(nestApp()), config });
+    const serviceOf = new Map(result.boundaries.services.flatMap((service) => service.modules.map((module) => [module, service.name])));
+    for (const feature of features) {
+      const own = serviceOf.get(`src/app/${feature}/${feature}.service.ts`);
+      expect(own, feature).toBeDefined();
+      expect(serviceOf.get(`src/app/${feature}/${feature}.module.ts`), `${feature}.module.ts`).toBe(own);
+      expect(serviceOf.get(`src/app/${feature}/${feature}.controller.ts`), `${feature}.controller.ts`).toBe(own);
+    }
+  });
+});

@@ -164,6 +164,23 @@ describe("proposePartition", () => {
     expect(result.services.find((service) => service.includes("orchestrator"))).toContain("g0/m004");
   });
 
+  it("keeps a feature's declaration (a NestJS module importing many features) with its feature", () => {
+    const { graph } = plantedGraph(4, 10, 0.6, 0.01);
+    const declaration = "g0/orders.module.ts";
+    graph.nodes.push(declaration);
+    // It imports its own controller and service and the modules of three other features, and
+    // those features import it back: by use alone, a utility every service needs.
+    depend(graph, declaration, "g0/m000", 1);
+    for (let group = 1; group < 4; group++) {
+      depend(graph, declaration, `g${group}/m000`, 1);
+      depend(graph, `g${group}/m008`, declaration, 1);
+      depend(graph, `g${group}/m009`, declaration, 1);
+    }
+    expect(partition(graph).shared.get(declaration)).toBe("spread");
+    const kept = partition(graph, { featureDeclarations: new Set([declaration]) });
+    expect(kept.shared.has(declaration)).toBe(false);
+  });
+
   it("counts what shared modules need as infrastructure", () => {
     const { graph } = plantedGraph(3, 8, 0.6, 0.02);
     graph.nodes.push("logger", "db", "config");

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { isLayerBarrel } from "../../src/signals/barrel-membership.js";
 import { entityCoupling, entityOfModules } from "../../src/signals/entity-coupling.js";
 import { detectFolderShape, folderCoupling } from "../../src/signals/folder-shape.js";
+import { findFeatureDeclarations } from "../../src/signals/feature-declarations.js";
 import { readModuleRole, singular } from "../../src/signals/module-roles.js";
 import { splitWords } from "../../src/signals/domain-words.js";
 
@@ -71,8 +72,33 @@ describe("detectFolderShape", () => {
     expect(detectFolderShape(withGuards)).toMatchObject({ shape: "domain", roleFolderShare: 0 });
   });
 
+  it("calls a role folder that holds feature folders (NestJS services/<feature>/) domain-shaped", () => {
+    const nested = ["market-data", "exchange-rate", "symbol-profile"].flatMap((domain) => [
+      `src/services/${domain}/${domain}.module.ts`,
+      `src/services/${domain}/${domain}.service.ts`,
+      `src/services/${domain}/interfaces/${domain}.interface.ts`,
+    ]);
+    expect(detectFolderShape([...nested, ...feature])).toMatchObject({ shape: "domain", roleFolderShare: 0 });
+    // Without a feature folder of its own, services/ is a layer, as before.
+    expect(detectFolderShape(layered).shape).toBe("role");
+  });
+
   it("calls half and half mixed", () => {
     expect(detectFolderShape([...feature, ...layered]).shape).toBe("mixed");
+  });
+});
+
+describe("findFeatureDeclarations", () => {
+  const rolesOf = (modules: string[]) => new Map(modules.map((module) => [module, readModuleRole(module)]));
+
+  it("finds a NestJS module and a controller beside their feature's service", () => {
+    const roles = rolesOf(["src/orders/orders.module.ts", "src/orders/orders.controller.ts", "src/orders/orders.service.ts", "src/app.module.ts"]);
+    expect([...findFeatureDeclarations(roles)].sort()).toEqual(["src/orders/orders.controller.ts", "src/orders/orders.module.ts"]);
+  });
+
+  it("leaves out a controller in a layer folder (controllers/ holds one role) and the root module", () => {
+    const roles = rolesOf(["src/controllers/order-controller.ts", "src/controllers/user-controller.ts", "src/services/order-service.ts", "src/app.module.ts", "src/main.ts"]);
+    expect(findFeatureDeclarations(roles).size).toBe(0);
   });
 });
 
