@@ -35,6 +35,7 @@ export const LEFT_OUT_BY_DEFAULT: readonly LeftOutKind[] = [
       "**/*.e2e.*",
       "**/__tests__/**",
       "**/__mocks__/**",
+      "**/__fixtures__/**",
       "**/*-e2e/**",
       "**/*.bench.*",
       "**/*.stories.*",

@@ -201,7 +201,7 @@ describe("module graph: symbols", () => {
 });
 
 describe("module graph: discovery", () => {
-  it("leaves out node_modules, build output, declarations, tests, benchmarks and stories by default", async () => {
+  it("leaves out node_modules, build output, declarations, tests (fixtures and mocks too), benchmarks and stories by default", async () => {
     const graph = await graphOf({
       "src/a.ts": "export const a = 1;",
       "src/a.test.ts": "import { a } from './a';",
@@ -209,6 +209,8 @@ describe("module graph: discovery", () => {
       "src/a.bench.ts": "import { a } from './a';",
       "src/a.stories.tsx": "import { a } from './a';",
       "src/__tests__/b.ts": "export const b = 1;",
+      "src/loaders/__fixtures__/jobs/every-hour.ts": "export const schedule = '0 * * * *';",
+      "src/__mocks__/c.ts": "export const c = 1;",
       "src/types.d.ts": "declare const x: number;",
       "dist/a.js": "export const a = 1;",
       "node_modules/pkg/index.js": "module.exports = 1;",
