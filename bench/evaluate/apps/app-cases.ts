@@ -16,6 +16,8 @@ export interface AppCase {
    * render these apart. Changing this flag after the first run defeats its purpose.
    */
   heldOut: boolean;
+  /** A held-out case looked at after its first score was reported: when, and what changed since (rendered under the table). */
+  lookedAt?: string;
   /** GitHub owner/name. */
   repo: string;
   commit: string;
@@ -78,6 +80,8 @@ export const APP_CASES: readonly AppCase[] = [
     id: "ghostfolio-api",
     category: "NestJS feature modules",
     heldOut: true,
+    lookedAt:
+      "looked at after its held-out score (0.767, below the folders' bar) was reported; two general rules came of it (a role folder holding feature folders is a container; a feature's NestJS module and controller stay with it), with the other cases' figures in src/clustering/DESIGN.md. It is no longer untouched",
     repo: "ghostfolio/ghostfolio",
     commit: "c542997d27990365b607c7a6c9fe4bc8835a55c8",
     checkout: ["apps/api", "libs/common", "tsconfig.base.json", "package.json", "nx.json"],

@@ -59,6 +59,8 @@ export function renderAppEvaluation(apps: AppRow[], libraries: LibraryRow[]): st
   }
   lines.push("", "## Applications used for tuning", "", ...scoreTable(apps.filter((row) => !row.app.heldOut)));
   lines.push("", "## Held-out applications (not to be looked at while tuning)", "", ...scoreTable(apps.filter((row) => row.app.heldOut)));
+  const lookedAt = apps.filter((row) => row.app.heldOut && row.app.lookedAt !== undefined);
+  if (lookedAt.length > 0) lines.push("", ...lookedAt.map((row) => `- ${row.app.id}: ${row.app.lookedAt ?? ""}.`));
   if (libraries.length > 0) {
     lines.push("", "## Libraries (packages of one release merged; truth: the package)", "", ...SCORE_HEADER.map((line) => line.replace(/ issue 9 bar \|$|---\|$/, "")));
     for (const row of libraries) lines.push(`| ${row.label} | ${scoreCells(row.score)} |`);
