@@ -4,9 +4,10 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { boundariesSchema } from "../../src/model/boundaries.js";
 import { useTemporaryProjects } from "../support/create-project.js";
-import { openToAll, runUnprivileged } from "../support/run-unprivileged.js";
+import { openToAll, useUnprivilegedCli } from "../support/run-unprivileged.js";
 
 const project = useTemporaryProjects();
+const runUnprivileged = useUnprivilegedCli();
 const BIN = path.resolve("bin/decouple.js");
 
 const boundaries = {
@@ -64,6 +65,15 @@ describe("the gate: check cannot be made to pass on a real violation by breaking
     fs.chmodSync(path.join(root, "src/orders/place-order.ts"), 0o000);
     const result = runUnprivileged("check", root, "--no-cache");
     expect(result.code, result.stderr).toBe(2);
+  });
+
+  it("the violating module's folder made unreadable (run as a non-root user): exit 2, never 0", () => {
+    const root = project(violating);
+    openToAll(root);
+    fs.chmodSync(path.join(root, "src/orders"), 0o000);
+    const result = runUnprivileged("check", root, "--no-cache");
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toMatch(/src\/orders\/ \(EACCES\).*\[DCP013\]/);
   });
 
   it("the boundaries file made unreadable (run as a non-root user): exit 2, never 0", () => {
