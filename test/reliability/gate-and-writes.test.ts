@@ -48,6 +48,7 @@ describe("the gate: check cannot be made to pass on a real violation by breaking
     ["a tsconfig whose extends loops", (root) => { fs.writeFileSync(path.join(root, "tsconfig.json"), '{ "extends": "./tsconfig.base.json" }'); fs.writeFileSync(path.join(root, "tsconfig.base.json"), '{ "extends": "./tsconfig.json" }'); }],
     ["a tsconfig that extends a missing file", (root) => fs.writeFileSync(path.join(root, "tsconfig.json"), '{ "extends": "./missing.json" }')],
     ["a tsconfig that is not JSON", (root) => fs.writeFileSync(path.join(root, "tsconfig.json"), '{ "compilerOptions": ')],
+    ["a baseline that is not JSON", (root) => fs.writeFileSync(path.join(root, "decouple.baseline.json"), '{ "version": 1, ')],
   ];
   for (const [name, breakIt] of breakages) {
     it(`${name}: exit 2, never 0`, () => {
@@ -74,6 +75,15 @@ describe("the gate: check cannot be made to pass on a real violation by breaking
     const result = runUnprivileged("check", root, "--no-cache");
     expect(result.code, result.stderr).toBe(2);
     expect(result.stderr).toMatch(/src\/orders\/ \(EACCES\).*\[DCP013\]/);
+  });
+
+  it("the tsconfig made unreadable (run as a non-root user): exit 2, never 0", () => {
+    const root = project({ ...violating, "tsconfig.json": { compilerOptions: { strict: true } } });
+    openToAll(root);
+    fs.chmodSync(path.join(root, "tsconfig.json"), 0o000);
+    const result = runUnprivileged("check", root, "--no-cache");
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toMatch(/tsconfig\.json \(EACCES\).*\[DCP011\]/);
   });
 
   it("the boundaries file made unreadable (run as a non-root user): exit 2, never 0", () => {
