@@ -12,6 +12,14 @@ export interface DiscoveredFiles {
   files: string[];
   /** Per default kind still in the exclude list, how many files it left out; kinds with none omitted. */
   leftOut: LeftOut[];
+  /** Folders the walk could not list (permission denied and the like), with the error code; sorted. */
+  unlistable: UnlistableFolder[];
+}
+
+export interface UnlistableFolder {
+  /** Relative to the root, forward slashes; "." for the root itself. */
+  folder: string;
+  code: string;
 }
 
 /** What `decouple generate` leaves in its output folder; the same name as src/generator/generation-plan.ts's MANIFEST_FILE. */
@@ -33,6 +41,7 @@ export async function discoverFiles(root: string, include: string[], exclude: st
   const excluded = new Set(exclude);
   const explained = LEFT_OUT_BY_DEFAULT.filter((kind) => kind.silent !== true && kind.globs.every((glob) => excluded.has(glob)));
   const explainedGlobs = new Set(explained.flatMap((kind) => kind.globs));
+  const failed = new Map<string, string>();
   const found = await glob([...include, `**/${GENERATED_MANIFEST}`], {
     cwd: root,
     ignore: exclude.filter((pattern) => !explainedGlobs.has(pattern)),
@@ -41,6 +50,7 @@ export async function discoverFiles(root: string, include: string[], exclude: st
     followSymbolicLinks: false,
     onlyFiles: true,
     expandDirectories: false,
+    fs: { readdir: recordingFailures(fs.readdir, failed) },
   });
   const candidates = withoutGeneratedCode(found, root);
   const atPackageLevel = packageLevelFolder(root);
@@ -59,7 +69,29 @@ export async function discoverFiles(root: string, include: string[], exclude: st
   }
   files.sort();
   const leftOut = explained.filter(({ kind }) => counts.has(kind)).map(({ kind, reason }) => ({ kind, reason, count: counts.get(kind) ?? 0 }));
-  return { files, leftOut };
+  const unlistable = [...failed]
+    .map(([folder, code]) => ({ folder: path.relative(root, folder).split(path.sep).join("/") || ".", code }))
+    .sort((a, b) => (a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : 0));
+  return { files, leftOut, unlistable };
+}
+
+/**
+ * fs.readdir that notes each folder it fails to list (absolute path -> error code) before passing
+ * the error on. The walk (fdir under tinyglobby) swallows such errors and goes on as if the folder
+ * were empty; noting them lets an unreadable folder count like an unreadable file, not vanish.
+ */
+function recordingFailures(readdir: typeof fs.readdir, failed: Map<string, string>): typeof fs.readdir {
+  return new Proxy(readdir, {
+    apply(target, thisArg: unknown, args: unknown[]): unknown {
+      const callback = args.at(-1);
+      if (typeof callback !== "function") return Reflect.apply(target, thisArg, args);
+      const noting = (error: unknown, ...rest: unknown[]): unknown => {
+        if (error instanceof Error && "code" in error && typeof error.code === "string") failed.set(path.resolve(String(args[0])), error.code);
+        return Reflect.apply(callback, undefined, [error, ...rest]);
+      };
+      return Reflect.apply(target, thisArg, [...args.slice(0, -1), noting]);
+    },
+  });
 }
 
 /** Whether a path runs through a folder of the given names that sits at a package's level. */

@@ -59,8 +59,13 @@ export async function extractModuleGraph(options: ExtractOptions): Promise<Extra
   const resolver = createResolver({ root, tsconfig: findTsconfig(root, config.tsconfig) });
   const resolve = resolver.resolve;
 
-  const { files: listed, leftOut } = await time("discover", () => discoverFiles(root, config.include, config.exclude));
-  const { files: discovered, skipped } = skipUnfitFiles(listed, config.maxFileSize, root);
+  const { files: listed, leftOut, unlistable } = await time("discover", () => discoverFiles(root, config.include, config.exclude));
+  const { files: discovered, skipped, unreadable } = skipUnfitFiles(listed, config.maxFileSize, root);
+  const unread = [...unlistable.map(({ folder, code }) => ({ path: `${folder}/`, code })), ...unreadable.map(({ file, code }) => ({ path: file, code }))];
+  if (unread.length > 0 && config.graph.unreadableFiles === "fail") throw unreadableError(root, unread);
+  for (const { path: unreadPath, code } of unread) {
+    warnings.push({ kind: "unreadable", message: `${unreadPath} cannot be read (${code}): left out of the graph (graph.unreadableFiles is "warn")` });
+  }
   for (const { file, reason } of skipped) warnings.push({ kind: "skipped-file", message: `${file} skipped: ${reason}` });
   if (discovered.length === 0) {
     throw new UserError(
@@ -94,6 +99,22 @@ export async function extractModuleGraph(options: ExtractOptions): Promise<Extra
   }
   for (const problem of resolution.problems) warnings.push({ kind: "broken-tsconfig", message: `${problem.message}: resolving with what could be read of it` });
   return { graph, resolution, warnings, files: modules, parsed: files.length, leftOut };
+}
+
+/** How many unreadable paths the error names before it counts the rest. */
+const NAMED_UNREADABLE = 5;
+
+/**
+ * Files or folders the run cannot read make the graph incomplete in a way no measure sees (their
+ * imports simply vanish), so by default the run stops: a gate must not pass on code it never read.
+ */
+function unreadableError(root: string, unread: readonly { path: string; code: string }[]): UserError {
+  const named = unread.slice(0, NAMED_UNREADABLE).map(({ path: unreadPath, code }) => `${unreadPath} (${code})`);
+  const more = unread.length > NAMED_UNREADABLE ? ` and ${unread.length - NAMED_UNREADABLE} more` : "";
+  return new UserError(
+    "DCP013",
+    `cannot read ${unread.length === 1 ? "a path" : `${unread.length} paths`} under ${root}: ${named.join(", ")}${more}. Give the user running decouple read access, leave what it cannot read out with "exclude" in decouple.config.json, or set graph.unreadableFiles to "warn" to analyse without them on purpose.`,
+  );
 }
 
 /** The scope's modules and the edges, unresolved imports and syntax errors that start in them. */

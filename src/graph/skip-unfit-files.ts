@@ -10,22 +10,44 @@ export interface SkippedFile {
   reason: string;
 }
 
+export interface UnreadableFile {
+  /** Relative to the root, forward slashes. */
+  file: string;
+  /** The file-system error's code (EACCES, EPERM…). */
+  code: string;
+}
+
 /**
  * Leaves out files that are not source a person maintains and would only slow the parse: files
  * above the size limit, and minified bundles (a long first stretch with almost no line breaks).
- * Each is named in a warning, so nothing disappears from the graph without a word.
+ * Each is named in a warning, so nothing disappears from the graph without a word. Files the user
+ * running decouple may not read are returned apart: the caller decides whether that fails the run.
  */
-export function skipUnfitFiles(files: string[], maxBytes: number, root: string): { files: string[]; skipped: SkippedFile[] } {
+export function skipUnfitFiles(files: string[], maxBytes: number, root: string): { files: string[]; skipped: SkippedFile[]; unreadable: UnreadableFile[] } {
   const kept: string[] = [];
   const skipped: SkippedFile[] = [];
+  const unreadable: UnreadableFile[] = [];
   for (const file of files) {
-    const size = fs.statSync(file).size;
     const relative = path.relative(root, file).split(path.sep).join("/");
-    if (size > maxBytes) skipped.push({ file: relative, reason: `${formatBytes(size)}, above maxFileSize (${formatBytes(maxBytes)})` });
+    const size = readableSize(file);
+    if (typeof size === "string") unreadable.push({ file: relative, code: size });
+    else if (size > maxBytes) skipped.push({ file: relative, reason: `${formatBytes(size)}, above maxFileSize (${formatBytes(maxBytes)})` });
     else if (size >= SNIFF_FROM_BYTES && looksMinified(readStart(file))) skipped.push({ file: relative, reason: "looks minified (a bundle, not source)" });
     else kept.push(file);
   }
-  return { files: kept, skipped };
+  return { files: kept, skipped, unreadable };
+}
+
+/** The file's size when this process may read it, else the error's code. */
+function readableSize(file: string): number | string {
+  try {
+    const { size } = fs.statSync(file);
+    fs.accessSync(file, fs.constants.R_OK);
+    return size;
+  } catch (error) {
+    if (error instanceof Error && "code" in error && typeof error.code === "string") return error.code;
+    throw error;
+  }
 }
 
 /** Minified code: average line far longer than anyone writes (whitespace-only lines aside). */

@@ -15,7 +15,7 @@ export const couplingSchema = z
   .strict();
 export type Coupling = z.infer<typeof couplingSchema>;
 
-export const WARNING_KINDS = ["syntax-error", "skipped-file", "unresolved-import", "cycle", "no-tsconfig", "broken-tsconfig", "split-table", "signal"] as const;
+export const WARNING_KINDS = ["syntax-error", "skipped-file", "unresolved-import", "cycle", "no-tsconfig", "broken-tsconfig", "split-table", "signal", "unreadable"] as const;
 export const warningSchema = z.object({ kind: z.enum(WARNING_KINDS), message: z.string() }).strict();
 export type Warning = z.infer<typeof warningSchema>;
 

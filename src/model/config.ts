@@ -224,6 +224,12 @@ export const graphSchema = z
       .describe(
         'A tsconfig that cannot be read, or whose `extends` loops or names a missing file, degrades the graph ("fail"); "warn" reports it and resolves with what could be read.',
       ),
+    unreadableFiles: z
+      .enum(["fail", "warn"])
+      .default("fail")
+      .describe(
+        'A source file or folder the user running decouple cannot read (permission denied) stops `analyze` and `check` with exit 2, naming it ("fail"); "warn" names it in a warning and leaves it out of the graph.',
+      ),
   })
   .strict()
   .describe("When the module graph is trusted: `check` fails closed on a graph it cannot trust.");

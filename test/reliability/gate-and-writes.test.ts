@@ -4,9 +4,10 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { boundariesSchema } from "../../src/model/boundaries.js";
 import { useTemporaryProjects } from "../support/create-project.js";
-import { openToAll, runUnprivileged } from "../support/run-unprivileged.js";
+import { openToAll, useUnprivilegedCli } from "../support/run-unprivileged.js";
 
 const project = useTemporaryProjects();
+const runUnprivileged = useUnprivilegedCli();
 const BIN = path.resolve("bin/decouple.js");
 
 const boundaries = {
@@ -47,6 +48,7 @@ describe("the gate: check cannot be made to pass on a real violation by breaking
     ["a tsconfig whose extends loops", (root) => { fs.writeFileSync(path.join(root, "tsconfig.json"), '{ "extends": "./tsconfig.base.json" }'); fs.writeFileSync(path.join(root, "tsconfig.base.json"), '{ "extends": "./tsconfig.json" }'); }],
     ["a tsconfig that extends a missing file", (root) => fs.writeFileSync(path.join(root, "tsconfig.json"), '{ "extends": "./missing.json" }')],
     ["a tsconfig that is not JSON", (root) => fs.writeFileSync(path.join(root, "tsconfig.json"), '{ "compilerOptions": ')],
+    ["a baseline that is not JSON", (root) => fs.writeFileSync(path.join(root, "decouple.baseline.json"), '{ "version": 1, ')],
   ];
   for (const [name, breakIt] of breakages) {
     it(`${name}: exit 2, never 0`, () => {
@@ -64,6 +66,24 @@ describe("the gate: check cannot be made to pass on a real violation by breaking
     fs.chmodSync(path.join(root, "src/orders/place-order.ts"), 0o000);
     const result = runUnprivileged("check", root, "--no-cache");
     expect(result.code, result.stderr).toBe(2);
+  });
+
+  it("the violating module's folder made unreadable (run as a non-root user): exit 2, never 0", () => {
+    const root = project(violating);
+    openToAll(root);
+    fs.chmodSync(path.join(root, "src/orders"), 0o000);
+    const result = runUnprivileged("check", root, "--no-cache");
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toMatch(/src\/orders\/ \(EACCES\).*\[DCP013\]/);
+  });
+
+  it("the tsconfig made unreadable (run as a non-root user): exit 2, never 0", () => {
+    const root = project({ ...violating, "tsconfig.json": { compilerOptions: { strict: true } } });
+    openToAll(root);
+    fs.chmodSync(path.join(root, "tsconfig.json"), 0o000);
+    const result = runUnprivileged("check", root, "--no-cache");
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toMatch(/tsconfig\.json \(EACCES\).*\[DCP011\]/);
   });
 
   it("the boundaries file made unreadable (run as a non-root user): exit 2, never 0", () => {

@@ -4,9 +4,10 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { useTemporaryProjects } from "../support/create-project.js";
 import { runCli } from "../support/run-cli.js";
-import { openToAll, runUnprivileged } from "../support/run-unprivileged.js";
+import { openToAll, useUnprivilegedCli } from "../support/run-unprivileged.js";
 
 const project = useTemporaryProjects();
+const runUnprivileged = useUnprivilegedCli();
 
 const violating = {
   "src/orders/place-order.ts": 'import { charge } from "../payments/charge-card.js";\nexport const place = () => charge();',
@@ -33,6 +34,57 @@ describe("file-system errors are user errors with the path (never 'internal erro
     expect(result.stderr).toMatch(/place-order\.ts.*EACCES.*\[DCP013\]/);
     expect(result.stderr).not.toMatch(/internal error/);
     expect(result.code).toBe(2);
+  });
+
+  it("an unreadable folder makes check and analyze fail closed (exit 2, DCP013, the folder), where it used to vanish from the graph", () => {
+    const root = project(violating);
+    openToAll(root);
+    const before = boundariesOf(root);
+    fs.chmodSync(path.join(root, "src/orders"), 0o000);
+    for (const command of ["check", "analyze"]) {
+      const result = runUnprivileged(command, root, "--no-cache");
+      expect(result.stderr).toMatch(/src\/orders\/ \(EACCES\).*graph\.unreadableFiles.*\[DCP013\]/);
+      expect(result.stderr).not.toMatch(/internal error|\n\s+at /);
+      expect(result.code).toBe(2);
+    }
+    expect(boundariesOf(root)).toBe(before);
+  });
+
+  it("a folder that can be listed but not entered (r without x) names its files (exit 2)", () => {
+    const root = project(violating);
+    openToAll(root);
+    fs.chmodSync(path.join(root, "src/payments"), 0o444);
+    const result = runUnprivileged("check", root, "--no-cache");
+    expect(result.stderr).toMatch(/2 paths .*src\/payments\/charge-card\.ts \(EACCES\), src\/payments\/index\.ts \(EACCES\).*\[DCP013\]/);
+    expect(result.code).toBe(2);
+  });
+
+  it("an unreadable folder the exclude globs leave out is never read, so never reported", () => {
+    const root = project({ ...violating, "node_modules/pkg/index.js": "module.exports = 1;" });
+    openToAll(root);
+    fs.chmodSync(path.join(root, "node_modules"), 0o000);
+    const result = runUnprivileged("check", root, "--no-cache");
+    expect(result.stderr).not.toMatch(/DCP013/);
+    expect(result.code).toBe(1);
+  });
+
+  it('graph.unreadableFiles "warn" downgrades unreadable files and folders to warnings naming them; the gate still sees what it can read', () => {
+    const root = project({
+      ...violating,
+      "src/reports/monthly.ts": "export const monthly = 1;",
+      "src/audit/log.ts": "export const log = 1;",
+      "decouple.config.json": { graph: { unreadableFiles: "warn" } },
+    });
+    openToAll(root);
+    fs.chmodSync(path.join(root, "src/reports"), 0o000);
+    fs.chmodSync(path.join(root, "src/audit/log.ts"), 0o000);
+    const checked = runUnprivileged("check", root, "--no-cache");
+    expect(checked.stderr + checked.stdout).toMatch(/2 warnings reading the code/);
+    expect(checked.code).toBe(1);
+    const analyzed = runUnprivileged("analyze", root, "--no-cache", "--out", path.join(root, "proposal.json"));
+    expect(analyzed.code).toBe(0);
+    expect(analyzed.stdout).toMatch(/src\/audit\/log\.ts cannot be read \(EACCES\): left out of the graph/);
+    expect(analyzed.stdout).toMatch(/src\/reports\/ cannot be read \(EACCES\): left out of the graph/);
   });
 
   it("a dangling symlink among the sources is left out like every link (links are not followed); the violation is still found", async () => {
