@@ -1,5 +1,6 @@
 import { slugToServiceName, type ServiceName } from "../model/service-name.js";
 import { splitWords } from "../signals/domain-words.js";
+import { compareStrings } from "../model/module-id.js";
 
 const FILE_NAME_WEIGHT = 2;
 
@@ -37,7 +38,7 @@ export function nameServices(services: NamingInput[], reserved: Set<string> = ne
   for (const { index } of order) {
     const words = ranked[index] ?? [];
     const free = words.find(({ word }) => !taken.has(word));
-    let name = free?.word;
+    let name = free === undefined ? undefined : withQualifier(free.word, services[index]?.modules ?? [], taken);
     if (name === undefined || (free !== undefined && words[0] !== undefined && free.score < words[0].score * 0.5)) {
       name = words.slice(0, 2).map(({ word }) => word).join("-") || "service";
     }
@@ -47,6 +48,31 @@ export function nameServices(services: NamingInput[], reserved: Set<string> = ne
     names[index] = slugToServiceName(candidate);
   }
   return names;
+}
+
+/** Share of the files naming a word that must put the same word before it for the pair to name the service. */
+const QUALIFIER_SHARE = 0.6;
+
+/**
+ * A word its files always qualify names the service with its qualifier: `create-order-edit.ts`,
+ * `confirm-order-edit.ts` make `order-edit`, not `edit`; `tax-rates/` makes `tax-rate`. The
+ * qualifier is the domain word just before it in a file name, in most of the files that name it.
+ */
+function withQualifier(word: string, modules: readonly string[], taken: ReadonlySet<string>): string {
+  const before = new Map<string, number>();
+  let naming = 0;
+  for (const module of modules) {
+    const words = splitWords(module.split("/").pop()?.replace(/\.[^.]+$/, "") ?? "");
+    const at = words.indexOf(word);
+    if (at < 0) continue;
+    naming++;
+    const qualifier = words[at - 1];
+    if (qualifier !== undefined && qualifier !== word) before.set(qualifier, (before.get(qualifier) ?? 0) + 1);
+  }
+  const [best] = [...before].sort(([a, x], [b, y]) => y - x || compareStrings(a, b));
+  if (best === undefined || naming < 2 || best[1] < QUALIFIER_SHARE * naming) return word;
+  const pair = `${best[0]}-${word}`;
+  return taken.has(pair) ? word : pair;
 }
 
 function wordCounts(service: NamingInput): Map<string, number> {
