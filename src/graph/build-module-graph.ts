@@ -155,12 +155,13 @@ function symbolsOf(site: ResolvedSite, tables: Map<ModuleId, ExportTable>): Cros
       }
       continue;
     }
+    // Own keys only: an import named `hasOwnProperty` or `constructor` would read Object.prototype's.
     const declaration = resolveExport(tables, site.to, name.imported);
     symbols.push({
       name: name.imported,
       declaredIn: declaration?.module ?? site.to,
       declaredAs: declaration?.name ?? name.imported,
-      uses: name.local === "" ? 1 : Math.max(1, site.usages[name.local] ?? 0),
+      uses: name.local === "" ? 1 : Math.max(1, Object.hasOwn(site.usages, name.local) ? (site.usages[name.local] ?? 0) : 0),
       typeOnly: name.typeOnly,
     });
   }

@@ -188,6 +188,15 @@ describe("module graph: symbols", () => {
     expect(graph.edges[0]?.symbols.map((s) => `${s.name} x${s.uses}`)).toEqual(["ZERO x1", "add x2"]);
   });
 
+  it("counts imports named like Object.prototype's members (hasOwnProperty, constructor, toString): tldraw's utils had made them NaN", async () => {
+    const graph = await graphOf({
+      "tsconfig.json": tsconfig,
+      "src/a.ts": `import { hasOwnProperty, constructor, toString, valueOf } from "./object.js";\nexport const ok = hasOwnProperty({}, "x") && hasOwnProperty({}, "y") && constructor && toString;`,
+      "src/object.ts": "export const hasOwnProperty = (o: object, k: string) => Object.hasOwn(o, k);\nexport const constructor = 1;\nexport const toString = 2;\nexport const valueOf = 3;",
+    });
+    expect(graph.edges[0]?.symbols.map((s) => `${s.name} x${s.uses}`)).toEqual(["constructor x1", "hasOwnProperty x2", "toString x1", "valueOf x1"]);
+  });
+
   it("survives a cycle of export * barrels", async () => {
     const graph = await graphOf({
       "tsconfig.json": tsconfig,
