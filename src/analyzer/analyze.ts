@@ -54,6 +54,7 @@ const CONFIDENCE_RUNS: [number, number][] = [
 
 import type { AnalysisResult, Stage, Warning } from "../model/analysis-result.js";
 import { itemAt } from "../model/must-get.js";
+import { compareKeys } from "../model/compare-strings.js";
 
 export type { AnalysisResult, Stage, Warning };
 
@@ -205,7 +206,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
     leftOut,
     deployables,
     folders: detectFolderShape(graph.modules.map((module) => module.id)),
-    sharedReasons: Object.fromEntries([...partition.shared].sort(([a], [b]) => (a < b ? -1 : 1))),
+    sharedReasons: Object.fromEntries([...partition.shared].sort(compareKeys)),
     scores,
     changes: options.previous === undefined ? null : describeChanges(options.previous, boundaries),
     warnings,

@@ -1,6 +1,6 @@
 import type { ApiEntry, Boundaries } from "../model/boundaries.js";
 import type { ModuleGraph } from "../model/module-graph.js";
-import { compareStrings } from "../model/module-id.js";
+import { compareStrings } from "../model/compare-strings.js";
 
 export interface BoundariesInput {
   graph: ModuleGraph;

@@ -4,6 +4,7 @@ import type { Dependencies } from "../clustering/detect-shared-modules.js";
 import { round } from "../scoring/round-score.js";
 import type { ServiceEvidence } from "../model/analysis-result.js";
 import { pairKey, splitPairKey, type PairKey } from "../model/pair-key.js";
+import { compareKeys, compareStrings } from "../model/compare-strings.js";
 
 export type { ServiceEvidence };
 
@@ -51,15 +52,15 @@ export function explainServices(
     }
     return {
       service: name,
-      signals: Object.fromEntries(Object.entries(totals).sort(([x], [y]) => (x < y ? -1 : 1)).map(([signal, weight]) => [signal, round(weight / total)])),
+      signals: Object.fromEntries(Object.entries(totals).sort(compareKeys).map(([signal, weight]) => [signal, round(weight / total)])),
       strongest: pairs
-        .sort((x, y) => y.weight - x.weight || (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : 1))
+        .sort((x, y) => y.weight - x.weight || compareStrings(x.a, y.a) || compareStrings(x.b, y.b))
         .slice(0, strongest)
         .map((pair) => ({
           a: pair.a,
           b: pair.b,
           weight: round(pair.weight),
-          by: Object.fromEntries(Object.entries(pair.by).sort(([x], [y]) => (x < y ? -1 : 1)).map(([signal, weight]) => [signal, round(weight)])),
+          by: Object.fromEntries(Object.entries(pair.by).sort(compareKeys).map(([signal, weight]) => [signal, round(weight)])),
         })),
     };
   });

@@ -3,6 +3,7 @@ import type { ModuleGraph } from "../model/module-graph.js";
 import type { TableOwnership } from "./table-ownership.js";
 import { assignmentOf } from "./reconcile-boundaries.js";
 import type { ExtractionStep } from "../model/analysis-result.js";
+import { compareStrings } from "../model/compare-strings.js";
 
 export type { ExtractionStep };
 
@@ -45,12 +46,12 @@ export function planExtraction(graph: ModuleGraph, boundaries: Boundaries, table
         alsoUsedBy: [...new Set([...table.writerServices, ...table.readerServices])].filter((other) => other !== service.name && other !== SHARED).sort(),
       }))
       .filter((table) => table.alsoUsedBy.length > 0);
-    const callSites = (sites.get(service.name) ?? []).sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.line - b.line));
+    const callSites = (sites.get(service.name) ?? []).sort((a, b) => compareStrings(a.from, b.from) || a.line - b.line);
     return { service: service.name, callSites, tables: shared };
   });
   candidates.sort(
     (a, b) =>
-      a.callSites.length - b.callSites.length || a.tables.length - b.tables.length || (a.service < b.service ? -1 : 1),
+      a.callSites.length - b.callSites.length || a.tables.length - b.tables.length || compareStrings(a.service, b.service),
   );
 
   const extracted = new Set<string>();
@@ -59,7 +60,7 @@ export function planExtraction(graph: ModuleGraph, boundaries: Boundaries, table
     const events = [...(calls.get(candidate.service) ?? new Map<string, Set<string>>())]
       .filter(([to]) => !extracted.has(to) && calls.get(to)?.has(candidate.service) === true)
       .map(([to, symbols]) => ({ to, symbols: [...symbols].sort() }))
-      .sort((a, b) => (a.to < b.to ? -1 : 1));
+      .sort((a, b) => compareStrings(a.to, b.to));
     extracted.add(candidate.service);
     return { step: index + 1, ...candidate, events };
   });

@@ -1,5 +1,6 @@
 import type { Boundaries } from "../model/boundaries.js";
 import type { BoundaryChanges } from "../model/analysis-result.js";
+import { compareKeys, compareStrings } from "../model/compare-strings.js";
 
 export type { BoundaryChanges };
 
@@ -49,7 +50,7 @@ export function reconcileNames(
       pairs.push({ index, name: old.name, score: overlap / (set.size + old.modules.length - overlap) });
     }
   });
-  pairs.sort((a, b) => b.score - a.score || a.index - b.index || (a.name < b.name ? -1 : 1));
+  pairs.sort((a, b) => b.score - a.score || a.index - b.index || compareStrings(a.name, b.name));
   for (const pair of pairs) {
     if (names[pair.index] !== undefined || used.has(pair.name)) continue;
     names[pair.index] = pair.name;
@@ -71,7 +72,7 @@ export function describeChanges(previous: Boundaries, next: Boundaries): Boundar
   const oldNames = new Set(previous.services.map((service) => service.name));
   const newNames = new Set(next.services.map((service) => service.name));
   const moved: BoundaryChanges["moved"] = [];
-  for (const [module, to] of [...after].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [module, to] of [...after].sort(compareKeys)) {
     const from = before.get(module);
     if (from !== undefined && from !== to) moved.push({ module, from, to });
   }

@@ -9,6 +9,7 @@ import { settleBoundaryModules } from "./settle-boundary-modules.js";
 import { splitLooseCommunities } from "./split-loose-communities.js";
 import { buildWeightedGraph, inducedGraph, type WeightedGraph } from "./weighted-graph.js";
 import { mustGet } from "../model/must-get.js";
+import { compareKeys, compareStrings } from "../model/compare-strings.js";
 
 export interface PartitionOptions {
   seed: number;
@@ -106,7 +107,7 @@ export function proposePartition(nodes: string[], dependencies: Dependencies, op
     list.push(node);
     groups.set(community, list);
   }
-  const services = [...groups.values()].map((list) => list.sort()).sort((a, b) => ((a[0] ?? "") < (b[0] ?? "") ? -1 : 1));
+  const services = [...groups.values()].map((list) => list.sort()).sort((a, b) => compareStrings(a[0] ?? "", b[0] ?? ""));
   return { services, shared };
 }
 
@@ -231,13 +232,13 @@ function applyPins(communityOf: Map<string, number>, pinned: Map<string, string>
   if (pinned.size === 0) return communityOf;
   const result = new Map(communityOf);
   const byGroup = new Map<string, string[]>();
-  for (const [node, group] of [...pinned].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [node, group] of [...pinned].sort(compareKeys)) {
     if (!result.has(node)) continue;
     byGroup.set(group, [...(byGroup.get(group) ?? []), node]);
   }
   let next = Math.max(-1, ...result.values()) + 1;
   const taken = new Set<number>();
-  for (const [group, nodes] of [...byGroup].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [group, nodes] of [...byGroup].sort(compareKeys)) {
     // The group's other modules say where it lives now; with none, its pinned modules vote.
     const anchored = (anchors.get(group) ?? []).filter((node) => !pinned.has(node) && communityOf.has(node));
     const votes = new Map<number, number>();

@@ -1,4 +1,5 @@
 import { UndirectedGraph } from "graphology";
+import { compareStrings } from "../model/compare-strings.js";
 
 /** One undirected pair, `a < b`. */
 export interface WeightedEdge {
@@ -24,7 +25,7 @@ export function buildWeightedGraph(nodes: Iterable<string>, pairs: Iterable<[str
     if (edge === undefined) byPair.set(key, { a, b, weight });
     else edge.weight += weight;
   }
-  const edges = [...byPair.values()].sort((p, q) => (p.a < q.a ? -1 : p.a > q.a ? 1 : p.b < q.b ? -1 : p.b > q.b ? 1 : 0));
+  const edges = [...byPair.values()].sort((p, q) => compareStrings(p.a, q.a) || compareStrings(p.b, q.b));
   return { nodes: [...nodes].sort(), edges };
 }
 

@@ -4,6 +4,7 @@ import { UserError } from "../model/errors.js";
 import { toServiceName } from "../model/service-name.js";
 import { deriveServiceContracts } from "./contracts/derive-service-contracts.js";
 import type { ServiceContract } from "./service-contract.js";
+import { compareStrings } from "../model/compare-strings.js";
 
 export interface ContractSource {
   readonly root: string;
@@ -21,7 +22,7 @@ export async function loadServiceContracts(source: ContractSource): Promise<Serv
       : readContractsFile(source.contractsFile);
   for (const contract of contracts) toServiceName(contract.service);
   const selected = contracts.filter((contract) => source.services.includes(contract.service));
-  return selected.sort((a, b) => (a.service < b.service ? -1 : a.service > b.service ? 1 : 0));
+  return selected.sort((a, b) => compareStrings(a.service, b.service));
 }
 
 function readContractsFile(file: string): ServiceContract[] {

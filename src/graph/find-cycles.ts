@@ -1,4 +1,5 @@
 import { itemAt, mustGet } from "../model/must-get.js";
+import { compareStrings } from "../model/compare-strings.js";
 /**
  * Strongly connected components with more than one member (Tarjan's algorithm, iterative so
  * long import chains cannot overflow the stack). Each cycle's members are sorted; cycles are sorted.
@@ -49,5 +50,5 @@ export function findCycles(nodes: string[], successors: Map<string, string[]>): 
       }
     }
   }
-  return cycles.sort((a, b) => ((a[0] ?? "") < (b[0] ?? "") ? -1 : 1));
+  return cycles.sort((a, b) => compareStrings(a[0] ?? "", b[0] ?? ""));
 }

@@ -1,4 +1,5 @@
 import { placed, type Dependency, type Partition } from "./partition.js";
+import { compareStrings } from "../model/compare-strings.js";
 
 export interface CyclicPartitionsResult {
   /** Services in a dependency cycle with at least one other service; lower is better. */
@@ -64,5 +65,5 @@ function stronglyConnected(nodes: string[], successors: Map<string, Set<string>>
     components.push(component.sort());
   };
   for (const node of nodes) if (!index.has(node)) visit(node);
-  return components.sort((a, b) => ((a[0] ?? "") < (b[0] ?? "") ? -1 : 1));
+  return components.sort((a, b) => compareStrings(a[0] ?? "", b[0] ?? ""));
 }

@@ -17,6 +17,7 @@ import { membersOf, toPartition, type Dependency } from "./partition.js";
 import type { Reference } from "./read-reference.js";
 import { round } from "./round-score.js";
 import type { ReferenceScore, ScoreReport, ServiceMetrics, SignalOff } from "../model/score-report.js";
+import { compareKeys, compareStrings } from "../model/compare-strings.js";
 
 export type { ReferenceScore, ScoreReport, ServiceMetrics, SignalOff };
 
@@ -45,7 +46,7 @@ export function scoreDecomposition(input: ScoreInput): ScoreReport {
       if (known.has(module) && !shared.has(module) && !serviceOf.has(module)) serviceOf.set(module, service.name);
     }
   }
-  const partition = toPartition(new Map([...serviceOf].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
+  const partition = toPartition(new Map([...serviceOf].sort(compareKeys)));
   const coupling: Dependency[] = input.couplings;
   const runtime = input.couplings.filter((entry) => !entry.typeOnly);
 
@@ -97,7 +98,7 @@ export function scoreDecomposition(input: ScoreInput): ScoreReport {
       cyclicDependentPartitions: cycles.value,
       serviceCycles: cycles.cycles,
       cutWeight: Object.fromEntries([...cutWeights].map(([name, cut]) => [name, { cut: round(cut.cut), total: round(cut.total), share: round(cut.share) }])),
-      signalsOff: [...(input.signalsOff ?? [])].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+      signalsOff: [...(input.signalsOff ?? [])].sort((a, b) => compareStrings(a.name, b.name)),
     },
     services,
     reference: input.reference === undefined ? null : compareWithReference(partition.serviceOf, input.reference),

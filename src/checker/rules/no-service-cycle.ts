@@ -1,5 +1,5 @@
 import { findCycles } from "../../graph/find-cycles.js";
-import { compareStrings } from "../../model/module-id.js";
+import { compareStrings } from "../../model/compare-strings.js";
 import type { Finding, Rule, RuleContext } from "../types.js";
 import { listDependencies, type Dependency } from "./list-dependencies.js";
 import { pairKey, splitPairKey, type PairKey } from "../../model/pair-key.js";
