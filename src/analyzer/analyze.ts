@@ -1,8 +1,10 @@
 import path from "node:path";
 import { SHARED, type Boundaries } from "../model/boundaries.js";
+import { parseModuleId, type ModuleId } from "../model/module-id.js";
+import type { ServiceName } from "../model/service-name.js";
 import type { Config } from "../model/config.js";
 import type { ModuleGraph } from "../model/module-graph.js";
-import { proposePartition, type Partition, type PartitionOptions } from "../clustering/propose-partition.js";
+import { proposePartition, type ModuleClusters, type PartitionOptions } from "../clustering/propose-partition.js";
 import { openPartitionCache, partitionKey } from "./partition-cache.js";
 import { scoreBoundaries } from "../scoring/score-boundaries.js";
 import { buildBoundaries } from "./build-boundaries.js";
@@ -101,7 +103,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
             NAME_SIGNALS.has(signal.name) ? { ...signal, pairs: dropNameLinksAcrossDeployables(signal.pairs, ownerOf, dependencies) } : signal,
           );
     const known = new Set<string>(nodes);
-    const pinnedGroups = new Map([...pins].filter(([module]) => known.has(module)));
+    const pinnedGroups = new Map<string, string>([...pins].filter(([module]) => known.has(module)));
     for (const module of options.previous?.shared.pinned ?? []) if (known.has(module)) pinnedGroups.delete(module);
     // Applications a repository already deploys apart are services already: each is kept whole.
     if (applications.length >= 2 && !config.clustering.splitDeployables) {
@@ -127,7 +129,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
       constraints: config.constraints,
     };
     const cache = options.cacheDirectory === undefined ? undefined : openPartitionCache(options.cacheDirectory);
-    const propose = (chosen: PartitionOptions): Partition => {
+    const propose = (chosen: PartitionOptions): ModuleClusters => {
       if (cache === undefined) return proposePartition(nodes, dependencies, chosen);
       const key = partitionKey(nodes, dependencies, chosen);
       const cached = cache.get(key);
@@ -168,8 +170,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
   });
 
   const scores = await time("score", () => {
-    const serviceOf = new Map<string, string>();
-    for (const service of boundaries.services) for (const module of service.modules) serviceOf.set(module, service.name);
+    const serviceOf = new Map<ModuleId, ServiceName>();
+    for (const service of boundaries.services) for (const module of service.modules) serviceOf.set(parseModuleId(module), service.name);
     return scoreBoundaries({
       couplings,
       serviceOf,

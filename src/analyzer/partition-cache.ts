@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Dependencies, SharedReason } from "../clustering/detect-shared-modules.js";
-import type { Partition, PartitionOptions } from "../clustering/propose-partition.js";
+import type { ModuleClusters, PartitionOptions } from "../clustering/propose-partition.js";
 import { VERSION } from "../model/version.js";
 import { writeFileAtomic } from "../io/write-json-file.js";
 import { compareKeys } from "../model/compare-strings.js";
@@ -15,8 +15,8 @@ import { compareKeys } from "../model/compare-strings.js";
  * pair, every option, and the clustering code itself, so an edit to any of them misses.
  */
 export interface PartitionCache {
-  get(key: string): Partition | undefined;
-  set(key: string, partition: Partition): void;
+  get(key: string): ModuleClusters | undefined;
+  set(key: string, partition: ModuleClusters): void;
   save(): void;
 }
 

@@ -1,21 +1,22 @@
-import type { Boundaries } from "../model/boundaries.js";
+import { SHARED, type Boundaries } from "../model/boundaries.js";
 import type { BoundaryChanges } from "../model/analysis-result.js";
 import { compareKeys, compareStrings } from "../model/compare-strings.js";
+import { toServiceName, type ServiceName } from "../model/service-name.js";
 
 export type { BoundaryChanges };
 
 
 /** Module -> the service (or "shared") it is in. */
-export function assignmentOf(boundaries: Boundaries): Map<string, string> {
-  const result = new Map<string, string>();
+export function assignmentOf(boundaries: Boundaries): Map<string, ServiceName> {
+  const result = new Map<string, ServiceName>();
   for (const service of boundaries.services) for (const module of service.modules) result.set(module, service.name);
-  for (const module of boundaries.shared.modules) result.set(module, "shared");
+  for (const module of boundaries.shared.modules) result.set(module, SHARED);
   return result;
 }
 
 /** Modules a person pinned, by the service they pinned them to. */
-export function pinsOf(boundaries: Boundaries | undefined): Map<string, string> {
-  const pins = new Map<string, string>();
+export function pinsOf(boundaries: Boundaries | undefined): Map<string, ServiceName> {
+  const pins = new Map<string, ServiceName>();
   for (const service of boundaries?.services ?? []) for (const module of service.pinned) pins.set(module, service.name);
   return pins;
 }
@@ -27,13 +28,13 @@ export function pinsOf(boundaries: Boundaries | undefined): Map<string, string> 
  */
 export function reconcileNames(
   services: string[][],
-  proposed: string[],
+  proposed: ServiceName[],
   previous: Boundaries | undefined,
-  pins: Map<string, string>,
-): string[] {
+  pins: Map<string, ServiceName>,
+): ServiceName[] {
   if (previous === undefined) return proposed;
-  const names: (string | undefined)[] = services.map(() => undefined);
-  const used = new Set<string>();
+  const names: (ServiceName | undefined)[] = services.map(() => undefined);
+  const used = new Set<ServiceName>();
   services.forEach((modules, index) => {
     const pinnedName = modules.map((module) => pins.get(module)).find((name) => name !== undefined);
     if (pinnedName !== undefined && !used.has(pinnedName)) {
@@ -41,7 +42,7 @@ export function reconcileNames(
       used.add(pinnedName);
     }
   });
-  const pairs: { index: number; name: string; score: number }[] = [];
+  const pairs: { index: number; name: ServiceName; score: number }[] = [];
   services.forEach((modules, index) => {
     const set = new Set(modules);
     for (const old of previous.services) {
@@ -58,9 +59,9 @@ export function reconcileNames(
   }
   return names.map((name, index) => {
     if (name !== undefined) return name;
-    const base = proposed[index] ?? "service";
+    const base = proposed[index] ?? toServiceName("service");
     let candidate = base;
-    for (let suffix = 2; used.has(candidate); suffix++) candidate = `${base}-${suffix}`;
+    for (let suffix = 2; used.has(candidate); suffix++) candidate = toServiceName(`${base}-${suffix}`);
     used.add(candidate);
     return candidate;
   });

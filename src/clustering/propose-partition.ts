@@ -39,8 +39,13 @@ export interface PartitionOptions {
 
 const MAX_ROUNDS = 4;
 
-export interface Partition {
-  /** Each service's modules, sorted; services sorted by their first module. */
+/**
+ * What clustering proposes: groups of modules, not yet named (the analyzer names them), and the
+ * modules set apart as shared. Not a `Partition` (src/model/partition.ts), which maps modules to
+ * named services.
+ */
+export interface ModuleClusters {
+  /** Each future service's modules, sorted; groups sorted by their first module. */
   services: string[][];
   shared: Map<string, SharedReason>;
 }
@@ -51,7 +56,7 @@ export interface Partition {
  * merged, modules on the edges settled, spread modules moved to shared, and the count brought to
  * `services` when asked for.
  */
-export function proposePartition(nodes: string[], dependencies: Dependencies, options: PartitionOptions): Partition {
+export function proposePartition(nodes: string[], dependencies: Dependencies, options: PartitionOptions): ModuleClusters {
   const graph = withSignals(undirectedGraph(nodes, dependencies), options.signals ?? []);
   const shared = new Map<string, SharedReason>();
   const pinned = options.pinnedGroups ?? new Map<string, string>();

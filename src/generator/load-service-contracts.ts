@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import type { Boundaries } from "../model/boundaries.js";
 import { UserError } from "../model/errors.js";
-import { toServiceName } from "../model/service-name.js";
+import { toServiceName, type ServiceName } from "../model/service-name.js";
 import { deriveServiceContracts } from "./contracts/derive-service-contracts.js";
 import type { ServiceContract } from "./service-contract.js";
 import { compareStrings } from "../model/compare-strings.js";
@@ -9,7 +9,7 @@ import { compareStrings } from "../model/compare-strings.js";
 export interface ContractSource {
   readonly root: string;
   readonly boundaries: Boundaries;
-  readonly services: readonly string[];
+  readonly services: readonly ServiceName[];
   /** Contracts already derived (a JSON array of ServiceContract), instead of deriving them from the code. */
   readonly contractsFile?: string;
 }
@@ -21,7 +21,7 @@ export async function loadServiceContracts(source: ContractSource): Promise<Serv
       ? await deriveServiceContracts({ root: source.root, boundaries: source.boundaries, services: source.services })
       : readContractsFile(source.contractsFile);
   for (const contract of contracts) toServiceName(contract.service);
-  const selected = contracts.filter((contract) => source.services.includes(contract.service));
+  const selected = contracts.filter((contract) => source.services.includes(toServiceName(contract.service)));
   return selected.sort((a, b) => compareStrings(a.service, b.service));
 }
 

@@ -15,13 +15,14 @@ import { PROBLEM_DETAILS, problemDetailsName } from "./problem-details.js";
 import { SchemaRegistry } from "./schema-registry.js";
 import { typeToSchema } from "./type-to-schema.js";
 import { compareStrings } from "../../model/compare-strings.js";
+import type { ServiceName } from "../../model/service-name.js";
 
 export interface DeriveOptions {
   /** The analysed project's root (where its tsconfig.json and the boundaries' module paths start). */
   readonly root: string;
   readonly boundaries: Boundaries;
   /** Only these services (default: all). */
-  readonly services?: readonly string[];
+  readonly services?: readonly ServiceName[];
   /**
    * `main` derives on this thread; `worker` in a worker thread with a 256 MB stack (compiled build
    * only). Default: this thread, moving to a worker if ts-morph overflows the stack (~3,000 files).
