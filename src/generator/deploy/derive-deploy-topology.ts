@@ -52,7 +52,7 @@ export interface DeployQueue {
 }
 
 export function deriveDeployTopology(contracts: readonly ServiceContract[]): DeployTopology {
-  const names = new Set(contracts.map((contract) => contract.service));
+  const names = new Set<string>(contracts.map((contract) => contract.service));
   // The same event appears in the contract of each service that emits or handles it: merge them.
   const flows: { consumer: string; producer: string; events: Set<string> }[] = [];
   for (const contract of contracts) {
