@@ -44,4 +44,26 @@ export default tseslint.config(
     ],
     rules: { "@typescript-eslint/consistent-type-assertions": ["error", { assertionStyle: "never" }] },
   },
+  {
+    // One string order in decouple's code: compareStrings (code units, the same on every machine).
+    files: ["src/**/*.ts"],
+    ignores: ["src/model/compare-strings.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name='localeCompare']",
+          message: "localeCompare depends on the machine's locale: use compareStrings (src/model/compare-strings.ts).",
+        },
+        {
+          selector: "ConditionalExpression[test.operator=/^[<>]$/][consequent.operator='-'][consequent.argument.value=1]",
+          message: "A hand-written comparator: use compareStrings or compareKeys (src/model/compare-strings.ts).",
+        },
+        {
+          selector: "ConditionalExpression[test.operator=/^[<>]$/][consequent.value=1][alternate.operator='-'][alternate.argument.value=1]",
+          message: "A hand-written comparator: use compareStrings or compareKeys (src/model/compare-strings.ts).",
+        },
+      ],
+    },
+  },
 );

@@ -1,8 +1,10 @@
 import path from "node:path";
 import { SHARED, type Boundaries } from "../model/boundaries.js";
+import { parseModuleId, type ModuleId } from "../model/module-id.js";
+import type { ServiceName } from "../model/service-name.js";
 import type { Config } from "../model/config.js";
 import type { ModuleGraph } from "../model/module-graph.js";
-import { proposePartition, type Partition, type PartitionOptions } from "../clustering/propose-partition.js";
+import { proposePartition, type ModuleClusters, type PartitionOptions } from "../clustering/propose-partition.js";
 import { openPartitionCache, partitionKey } from "./partition-cache.js";
 import { scoreBoundaries } from "../scoring/score-boundaries.js";
 import { buildBoundaries } from "./build-boundaries.js";
@@ -55,6 +57,7 @@ const CONFIDENCE_RUNS: [number, number][] = [
 
 import type { AnalysisResult, Stage, Warning } from "../model/analysis-result.js";
 import { itemAt } from "../model/must-get.js";
+import { compareKeys } from "../model/compare-strings.js";
 
 export type { AnalysisResult, Stage, Warning };
 
@@ -102,7 +105,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
             NAME_SIGNALS.has(signal.name) ? { ...signal, pairs: dropNameLinksAcrossDeployables(signal.pairs, ownerOf, dependencies) } : signal,
           );
     const known = new Set<string>(nodes);
-    const pinnedGroups = new Map([...pins].filter(([module]) => known.has(module)));
+    const pinnedGroups = new Map<string, string>([...pins].filter(([module]) => known.has(module)));
     for (const module of options.previous?.shared.pinned ?? []) if (known.has(module)) pinnedGroups.delete(module);
     // Applications a repository already deploys apart are services already: each is kept whole.
     if (applications.length >= 2 && !config.clustering.splitDeployables) {
@@ -129,7 +132,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
       constraints: config.constraints,
     };
     const cache = options.cacheDirectory === undefined ? undefined : openPartitionCache(options.cacheDirectory);
-    const propose = (chosen: PartitionOptions): Partition => {
+    const propose = (chosen: PartitionOptions): ModuleClusters => {
       if (cache === undefined) return proposePartition(nodes, dependencies, chosen);
       const key = partitionKey(nodes, dependencies, chosen);
       const cached = cache.get(key);
@@ -170,8 +173,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
   });
 
   const scores = await time("score", () => {
-    const serviceOf = new Map<string, string>();
-    for (const service of boundaries.services) for (const module of service.modules) serviceOf.set(module, service.name);
+    const serviceOf = new Map<ModuleId, ServiceName>();
+    for (const service of boundaries.services) for (const module of service.modules) serviceOf.set(parseModuleId(module), service.name);
     return scoreBoundaries({
       couplings,
       serviceOf,
@@ -208,7 +211,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
     leftOut,
     deployables,
     folders: detectFolderShape(graph.modules.map((module) => module.id)),
-    sharedReasons: Object.fromEntries([...partition.shared].sort(([a], [b]) => (a < b ? -1 : 1))),
+    sharedReasons: Object.fromEntries([...partition.shared].sort(compareKeys)),
     scores,
     changes: options.previous === undefined ? null : describeChanges(options.previous, boundaries),
     warnings,

@@ -1,13 +1,14 @@
-import type { ApiEntry, Boundaries } from "../model/boundaries.js";
+import { SHARED, type ApiEntry, type Boundaries } from "../model/boundaries.js";
 import type { ModuleGraph } from "../model/module-graph.js";
-import { compareStrings } from "../model/module-id.js";
+import { compareStrings } from "../model/compare-strings.js";
+import type { ServiceName } from "../model/service-name.js";
 
 export interface BoundariesInput {
   graph: ModuleGraph;
-  services: { name: string; modules: string[] }[];
+  services: { name: ServiceName; modules: string[] }[];
   shared: string[];
   /** Modules pinned by a person, by service name. */
-  pins: Map<string, string>;
+  pins: Map<string, ServiceName>;
   sharedPins: string[];
 }
 
@@ -17,40 +18,40 @@ export const BOUNDARIES_SCHEMA_URL = "https://unpkg.com/decouple/schemas/decoupl
  * The boundaries document: services with their modules, pins and API (every symbol another
  * service, or shared, uses today), plus shared modules. Everything sorted, nothing time-dependent.
  */
-export function buildBoundaries(input: BoundariesInput): { boundaries: Boundaries; apiSymbols: Map<string, number> } {
-  const serviceOf = new Map<string, string>();
+export function buildBoundaries(input: BoundariesInput): { boundaries: Boundaries; apiSymbols: Map<ServiceName, number> } {
+  const serviceOf = new Map<string, ServiceName>();
   for (const service of input.services) for (const module of service.modules) serviceOf.set(module, service.name);
   const sharedSet = new Set(input.shared);
 
-  const api = new Map<string, Map<string, { module: string; symbol: string; usedBy: Set<string> }>>();
+  const api = new Map<ServiceName, Map<string, { module: string; symbol: string; usedBy: Set<ServiceName> }>>();
   for (const edge of input.graph.edges) {
-    const user = serviceOf.get(edge.from) ?? (sharedSet.has(edge.from) ? "shared" : undefined);
+    const user = serviceOf.get(edge.from) ?? (sharedSet.has(edge.from) ? SHARED : undefined);
     if (user === undefined) continue;
     for (const symbol of edge.symbols) {
       const owner = serviceOf.get(symbol.declaredIn);
       if (owner === undefined || owner === user) continue;
       const entries = api.get(owner) ?? new Map();
       const key = `${symbol.declaredIn}\0${symbol.declaredAs}`;
-      const entry = entries.get(key) ?? { module: symbol.declaredIn, symbol: symbol.declaredAs, usedBy: new Set<string>() };
+      const entry = entries.get(key) ?? { module: symbol.declaredIn, symbol: symbol.declaredAs, usedBy: new Set<ServiceName>() };
       entry.usedBy.add(user);
       entries.set(key, entry);
       api.set(owner, entries);
     }
     // An import of a whole module without names (side effects, `export *`) crosses too: its API is
     // "*". A shared barrel's `export *` is not a use: its importers' names are resolved through it.
-    if (edge.symbols.length === 0 && !(edge.kind === "re-export" && user === "shared")) {
+    if (edge.symbols.length === 0 && !(edge.kind === "re-export" && user === SHARED)) {
       const owner = serviceOf.get(edge.to);
       if (owner === undefined || owner === user) continue;
       const entries = api.get(owner) ?? new Map();
       const key = `${edge.to}\0*`;
-      const entry = entries.get(key) ?? { module: edge.to, symbol: "*", usedBy: new Set<string>() };
+      const entry = entries.get(key) ?? { module: edge.to, symbol: "*", usedBy: new Set<ServiceName>() };
       entry.usedBy.add(user);
       entries.set(key, entry);
       api.set(owner, entries);
     }
   }
 
-  const apiSymbols = new Map<string, number>();
+  const apiSymbols = new Map<ServiceName, number>();
   const services = input.services
     .map((service) => {
       const entries: ApiEntry[] = [...(api.get(service.name)?.values() ?? [])]

@@ -4,6 +4,8 @@ import type { Dependencies } from "../clustering/detect-shared-modules.js";
 import { round } from "../scoring/round-score.js";
 import type { ServiceEvidence } from "../model/analysis-result.js";
 import { pairKey, splitPairKey, type PairKey } from "../model/pair-key.js";
+import { compareKeys, compareStrings } from "../model/compare-strings.js";
+import type { ServiceName } from "../model/service-name.js";
 
 export type { ServiceEvidence };
 
@@ -13,7 +15,7 @@ export type { ServiceEvidence };
  * strongest pairs, so a reviewer sees evidence rather than a verdict.
  */
 export function explainServices(
-  services: { name: string; modules: string[] }[],
+  services: { name: ServiceName; modules: string[] }[],
   nodes: string[],
   dependencies: Dependencies,
   signals: Signal[],
@@ -21,10 +23,10 @@ export function explainServices(
 ): ServiceEvidence[] {
   const graph = undirectedGraph(nodes, dependencies);
   const sources: Signal[] = [{ name: "imports", weight: 1, pairs: graph.edges.map((edge) => [edge.a, edge.b, edge.weight]) }, ...scaleSignals(graph, signals)];
-  const serviceOf = new Map<string, string>();
+  const serviceOf = new Map<string, ServiceName>();
   for (const service of services) for (const module of service.modules) serviceOf.set(module, service.name);
 
-  const pairsByService = new Map<string, Map<PairKey, Record<string, number>>>();
+  const pairsByService = new Map<ServiceName, Map<PairKey, Record<string, number>>>();
   for (const source of sources) {
     for (const [x, y, weight] of source.pairs) {
       const service = serviceOf.get(x);
@@ -51,15 +53,15 @@ export function explainServices(
     }
     return {
       service: name,
-      signals: Object.fromEntries(Object.entries(totals).sort(([x], [y]) => (x < y ? -1 : 1)).map(([signal, weight]) => [signal, round(weight / total)])),
+      signals: Object.fromEntries(Object.entries(totals).sort(compareKeys).map(([signal, weight]) => [signal, round(weight / total)])),
       strongest: pairs
-        .sort((x, y) => y.weight - x.weight || (x.a < y.a ? -1 : x.a > y.a ? 1 : x.b < y.b ? -1 : 1))
+        .sort((x, y) => y.weight - x.weight || compareStrings(x.a, y.a) || compareStrings(x.b, y.b))
         .slice(0, strongest)
         .map((pair) => ({
           a: pair.a,
           b: pair.b,
           weight: round(pair.weight),
-          by: Object.fromEntries(Object.entries(pair.by).sort(([x], [y]) => (x < y ? -1 : 1)).map(([signal, weight]) => [signal, round(weight)])),
+          by: Object.fromEntries(Object.entries(pair.by).sort(compareKeys).map(([signal, weight]) => [signal, round(weight)])),
         })),
     };
   });

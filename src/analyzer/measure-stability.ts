@@ -1,5 +1,6 @@
 import { round } from "../scoring/round-score.js";
 import type { Stability } from "../model/analysis-result.js";
+import { compareKeys } from "../model/compare-strings.js";
 
 export type { Stability };
 
@@ -39,7 +40,7 @@ export function measureStability(services: { name: string; modules: string[] }[]
     perService[service.name] = round(service.modules.length === 0 ? 1 : sum / service.modules.length);
   }
   return {
-    modules: Object.fromEntries(Object.entries(modules).sort(([a], [b]) => (a < b ? -1 : 1))),
+    modules: Object.fromEntries(Object.entries(modules).sort(compareKeys)),
     services: perService,
     runs: alternatives.length,
   };

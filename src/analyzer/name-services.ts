@@ -1,6 +1,6 @@
 import { slugToServiceName, type ServiceName } from "../model/service-name.js";
 import { splitWords } from "../signals/domain-words.js";
-import { compareStrings } from "../model/module-id.js";
+import { compareStrings } from "../model/compare-strings.js";
 
 const FILE_NAME_WEIGHT = 2;
 
@@ -27,7 +27,7 @@ export function nameServices(services: NamingInput[], reserved: Set<string> = ne
   const ranked = counts.map((count) =>
     [...count]
       .map(([word, tf]) => ({ word, score: tf * Math.log(1 + services.length / (documentFrequency.get(word) ?? 1)) }))
-      .sort((a, b) => b.score - a.score || (a.word < b.word ? -1 : 1)),
+      .sort((a, b) => b.score - a.score || compareStrings(a.word, b.word)),
   );
   const taken = new Set(reserved);
   const names: ServiceName[] = new Array(services.length);

@@ -3,9 +3,10 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Dependencies, SharedReason } from "../clustering/detect-shared-modules.js";
-import type { Partition, PartitionOptions } from "../clustering/propose-partition.js";
+import type { ModuleClusters, PartitionOptions } from "../clustering/propose-partition.js";
 import { VERSION } from "../model/version.js";
 import { writeFileAtomic } from "../io/write-json-file.js";
+import { compareKeys } from "../model/compare-strings.js";
 
 /**
  * Proposals by a hash of everything that decides them, so a re-run on unchanged code skips the
@@ -14,8 +15,8 @@ import { writeFileAtomic } from "../io/write-json-file.js";
  * pair, every option, and the clustering code itself, so an edit to any of them misses.
  */
 export interface PartitionCache {
-  get(key: string): Partition | undefined;
-  set(key: string, partition: Partition): void;
+  get(key: string): ModuleClusters | undefined;
+  set(key: string, partition: ModuleClusters): void;
   save(): void;
 }
 
@@ -50,14 +51,14 @@ export function partitionKey(nodes: string[], dependencies: Dependencies, option
   const hash = createHash("sha1");
   const write = (value: unknown): void => void hash.update(`${JSON.stringify(value)}\n`);
   write([...nodes].sort());
-  for (const [from, targets] of [...dependencies].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
-    write([from, [...targets].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))]);
+  for (const [from, targets] of [...dependencies].sort(compareKeys)) {
+    write([from, [...targets].sort(compareKeys)]);
   }
   const { barrels, pinnedGroups, groupAnchors, signals, constraints, ...plain } = options;
-  write(Object.entries(plain).sort(([a], [b]) => (a < b ? -1 : 1)));
+  write(Object.entries(plain).sort(compareKeys));
   write([...barrels].sort());
-  write([...(pinnedGroups ?? [])].sort(([a], [b]) => (a < b ? -1 : 1)));
-  write([...(groupAnchors ?? [])].sort(([a], [b]) => (a < b ? -1 : 1)));
+  write([...(pinnedGroups ?? [])].sort(compareKeys));
+  write([...(groupAnchors ?? [])].sort(compareKeys));
   write(constraints ?? null);
   for (const signal of signals ?? []) {
     write([signal.name, signal.weight, signal.weak ?? false]);

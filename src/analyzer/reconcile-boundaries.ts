@@ -1,20 +1,22 @@
-import type { Boundaries } from "../model/boundaries.js";
+import { SHARED, type Boundaries } from "../model/boundaries.js";
 import type { BoundaryChanges } from "../model/analysis-result.js";
+import { compareKeys, compareStrings } from "../model/compare-strings.js";
+import { toServiceName, type ServiceName } from "../model/service-name.js";
 
 export type { BoundaryChanges };
 
 
 /** Module -> the service (or "shared") it is in. */
-export function assignmentOf(boundaries: Boundaries): Map<string, string> {
-  const result = new Map<string, string>();
+export function assignmentOf(boundaries: Boundaries): Map<string, ServiceName> {
+  const result = new Map<string, ServiceName>();
   for (const service of boundaries.services) for (const module of service.modules) result.set(module, service.name);
-  for (const module of boundaries.shared.modules) result.set(module, "shared");
+  for (const module of boundaries.shared.modules) result.set(module, SHARED);
   return result;
 }
 
 /** Modules a person pinned, by the service they pinned them to. */
-export function pinsOf(boundaries: Boundaries | undefined): Map<string, string> {
-  const pins = new Map<string, string>();
+export function pinsOf(boundaries: Boundaries | undefined): Map<string, ServiceName> {
+  const pins = new Map<string, ServiceName>();
   for (const service of boundaries?.services ?? []) for (const module of service.pinned) pins.set(module, service.name);
   return pins;
 }
@@ -26,13 +28,13 @@ export function pinsOf(boundaries: Boundaries | undefined): Map<string, string> 
  */
 export function reconcileNames(
   services: string[][],
-  proposed: string[],
+  proposed: ServiceName[],
   previous: Boundaries | undefined,
-  pins: Map<string, string>,
-): string[] {
+  pins: Map<string, ServiceName>,
+): ServiceName[] {
   if (previous === undefined) return proposed;
-  const names: (string | undefined)[] = services.map(() => undefined);
-  const used = new Set<string>();
+  const names: (ServiceName | undefined)[] = services.map(() => undefined);
+  const used = new Set<ServiceName>();
   services.forEach((modules, index) => {
     const pinnedName = modules.map((module) => pins.get(module)).find((name) => name !== undefined);
     if (pinnedName !== undefined && !used.has(pinnedName)) {
@@ -40,7 +42,7 @@ export function reconcileNames(
       used.add(pinnedName);
     }
   });
-  const pairs: { index: number; name: string; score: number }[] = [];
+  const pairs: { index: number; name: ServiceName; score: number }[] = [];
   services.forEach((modules, index) => {
     const set = new Set(modules);
     for (const old of previous.services) {
@@ -49,7 +51,7 @@ export function reconcileNames(
       pairs.push({ index, name: old.name, score: overlap / (set.size + old.modules.length - overlap) });
     }
   });
-  pairs.sort((a, b) => b.score - a.score || a.index - b.index || (a.name < b.name ? -1 : 1));
+  pairs.sort((a, b) => b.score - a.score || a.index - b.index || compareStrings(a.name, b.name));
   for (const pair of pairs) {
     if (names[pair.index] !== undefined || used.has(pair.name)) continue;
     names[pair.index] = pair.name;
@@ -57,9 +59,9 @@ export function reconcileNames(
   }
   return names.map((name, index) => {
     if (name !== undefined) return name;
-    const base = proposed[index] ?? "service";
+    const base = proposed[index] ?? toServiceName("service");
     let candidate = base;
-    for (let suffix = 2; used.has(candidate); suffix++) candidate = `${base}-${suffix}`;
+    for (let suffix = 2; used.has(candidate); suffix++) candidate = toServiceName(`${base}-${suffix}`);
     used.add(candidate);
     return candidate;
   });
@@ -71,7 +73,7 @@ export function describeChanges(previous: Boundaries, next: Boundaries): Boundar
   const oldNames = new Set(previous.services.map((service) => service.name));
   const newNames = new Set(next.services.map((service) => service.name));
   const moved: BoundaryChanges["moved"] = [];
-  for (const [module, to] of [...after].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [module, to] of [...after].sort(compareKeys)) {
     const from = before.get(module);
     if (from !== undefined && from !== to) moved.push({ module, from, to });
   }

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { readJsonFile } from "../io/read-json-file.js";
-import { compareStrings } from "../model/module-id.js";
+import { compareStrings } from "../model/compare-strings.js";
 import { baselineSchema, keyOf, type Baseline, type ViolationKey } from "../model/check-result.js";
 
 export { baselineSchema, keyOf, type Baseline };

@@ -1,6 +1,7 @@
 import type { Boundaries } from "../model/boundaries.js";
 import type { Config } from "../model/config.js";
 import { resolveSeverities } from "./run-rules.js";
+import { compareStrings } from "../model/compare-strings.js";
 
 /**
  * The boundaries as a dependency-cruiser config module (`.dependency-cruiser.cjs`): per service,
@@ -15,7 +16,7 @@ import { resolveSeverities } from "./run-rules.js";
  */
 export function emitDependencyCruiser(boundaries: Boundaries, config: Config): string {
   const severities = resolveSeverities(config);
-  const services = [...boundaries.services].sort((a, b) => (a.name < b.name ? -1 : 1));
+  const services = [...boundaries.services].sort((a, b) => compareStrings(a.name, b.name));
   const data = {
     severities: {
       value: severities.get("no-cross-service-import") ?? "error",

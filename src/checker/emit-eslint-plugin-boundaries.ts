@@ -1,6 +1,7 @@
 import type { Boundaries } from "../model/boundaries.js";
 import type { Config } from "../model/config.js";
 import { resolveSeverities } from "./run-rules.js";
+import { compareStrings } from "../model/compare-strings.js";
 
 /**
  * The boundaries as an ESLint flat-config entry for eslint-plugin-boundaries (v7), so editors
@@ -13,7 +14,7 @@ import { resolveSeverities } from "./run-rules.js";
  */
 export function emitEslintPluginBoundaries(boundaries: Boundaries, config: Config): string {
   const severity = resolveSeverities(config).get("no-cross-service-import") ?? "error";
-  const services = [...boundaries.services].sort((a, b) => (a.name < b.name ? -1 : 1));
+  const services = [...boundaries.services].sort((a, b) => compareStrings(a.name, b.name));
   const apiOf = (service: (typeof services)[number]) => [...new Set(service.api.map((entry) => entry.module))].sort();
   const elements = [
     // First match wins: API modules before the rest of their service.

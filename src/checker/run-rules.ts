@@ -2,7 +2,7 @@ import type { Boundaries } from "../model/boundaries.js";
 import type { Config } from "../model/config.js";
 import { UserError } from "../model/errors.js";
 import type { ModuleGraph } from "../model/module-graph.js";
-import { compareStrings } from "../model/module-id.js";
+import { compareStrings } from "../model/compare-strings.js";
 import { buildRuleContext } from "./build-rule-context.js";
 import { keyOf } from "./baseline.js";
 import { RULES, RULE_IDS } from "./rules/index.js";

@@ -2,6 +2,7 @@ import type { Boundaries } from "../model/boundaries.js";
 import type { Config } from "../model/config.js";
 import type { ModuleGraph } from "../model/module-graph.js";
 import type { Severity, ViolationKey } from "../model/check-result.js";
+import type { ServiceName } from "../model/service-name.js";
 
 export type { Severity, ViolationKey };
 
@@ -25,10 +26,10 @@ export interface RuleContext {
   boundaries: Boundaries;
   config: Config;
   /** Module -> its service's name (shared modules are not in it). */
-  serviceOf: Map<string, string>;
+  serviceOf: Map<string, ServiceName>;
   shared: Set<string>;
   /** Service -> "module\0symbol" of each API entry. */
-  api: Map<string, Set<string>>;
+  api: Map<ServiceName, Set<string>>;
 }
 
 /** A rule: metadata plus a pure function of the graph and the boundaries. */

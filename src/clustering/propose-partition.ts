@@ -9,6 +9,7 @@ import { settleBoundaryModules } from "./settle-boundary-modules.js";
 import { splitLooseCommunities } from "./split-loose-communities.js";
 import { buildWeightedGraph, inducedGraph, type WeightedGraph } from "./weighted-graph.js";
 import { mustGet } from "../model/must-get.js";
+import { compareKeys, compareStrings } from "../model/compare-strings.js";
 
 export interface PartitionOptions {
   seed: number;
@@ -44,8 +45,13 @@ export interface PartitionOptions {
 
 const MAX_ROUNDS = 4;
 
-export interface Partition {
-  /** Each service's modules, sorted; services sorted by their first module. */
+/**
+ * What clustering proposes: groups of modules, not yet named (the analyzer names them), and the
+ * modules set apart as shared. Not a `Partition` (src/model/partition.ts), which maps modules to
+ * named services.
+ */
+export interface ModuleClusters {
+  /** Each future service's modules, sorted; groups sorted by their first module. */
   services: string[][];
   shared: Map<string, SharedReason>;
 }
@@ -56,7 +62,7 @@ export interface Partition {
  * merged, modules on the edges settled, spread modules moved to shared, and the count brought to
  * `services` when asked for.
  */
-export function proposePartition(nodes: string[], dependencies: Dependencies, options: PartitionOptions): Partition {
+export function proposePartition(nodes: string[], dependencies: Dependencies, options: PartitionOptions): ModuleClusters {
   const graph = withSignals(undirectedGraph(nodes, dependencies), options.signals ?? []);
   const shared = new Map<string, SharedReason>();
   const pinned = options.pinnedGroups ?? new Map<string, string>();
@@ -115,7 +121,7 @@ export function proposePartition(nodes: string[], dependencies: Dependencies, op
     list.push(node);
     groups.set(community, list);
   }
-  const services = [...groups.values()].map((list) => list.sort()).sort((a, b) => ((a[0] ?? "") < (b[0] ?? "") ? -1 : 1));
+  const services = [...groups.values()].map((list) => list.sort()).sort((a, b) => compareStrings(a[0] ?? "", b[0] ?? ""));
   return { services, shared };
 }
 
@@ -240,13 +246,13 @@ function applyPins(communityOf: Map<string, number>, pinned: Map<string, string>
   if (pinned.size === 0) return communityOf;
   const result = new Map(communityOf);
   const byGroup = new Map<string, string[]>();
-  for (const [node, group] of [...pinned].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [node, group] of [...pinned].sort(compareKeys)) {
     if (!result.has(node)) continue;
     byGroup.set(group, [...(byGroup.get(group) ?? []), node]);
   }
   let next = Math.max(-1, ...result.values()) + 1;
   const taken = new Set<number>();
-  for (const [group, nodes] of [...byGroup].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [group, nodes] of [...byGroup].sort(compareKeys)) {
     // The group's other modules say where it lives now; with none, its pinned modules vote.
     const anchored = (anchors.get(group) ?? []).filter((node) => !pinned.has(node) && communityOf.has(node));
     const votes = new Map<number, number>();

@@ -1,6 +1,7 @@
 import { renumber } from "./run-louvain.js";
 import type { WeightedGraph } from "./weighted-graph.js";
 import { itemAt, mustGet } from "../model/must-get.js";
+import { compareKeys } from "../model/compare-strings.js";
 
 /**
  * Louvain can return communities whose members are not connected (the flaw Leiden fixes). A
@@ -107,7 +108,7 @@ export function mergeToCount(graph: WeightedGraph, communityOf: Map<string, numb
     const counts = sizes(current);
     const links = communityLinks(graph, current);
     let best: { a: number; b: number; score: number } | undefined;
-    for (const [key, weight] of [...links].sort(([x], [y]) => (x < y ? -1 : 1))) {
+    for (const [key, weight] of [...links].sort(compareKeys)) {
       const [a, b] = numberPair(key);
       const score = weight / ((counts.get(a) ?? 1) * (counts.get(b) ?? 1));
       if (best === undefined || score > best.score) best = { a, b, score };

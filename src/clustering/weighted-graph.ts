@@ -1,4 +1,5 @@
 import { UndirectedGraph } from "graphology";
+import { compareStrings } from "../model/compare-strings.js";
 
 /** One undirected pair, `a < b`. */
 export interface WeightedEdge {
@@ -18,13 +19,15 @@ export function buildWeightedGraph(nodes: Iterable<string>, pairs: Iterable<[str
   const byPair = new Map<string, WeightedEdge>();
   for (const [x, y, weight] of pairs) {
     if (x === y) continue;
+    // A NaN weight poisons Louvain, cohesion and modularity without a word: a bug, said loudly.
+    if (!Number.isFinite(weight)) throw new Error(`the coupling weight of ${x} and ${y} is ${weight}`);
     const [a, b] = x < y ? [x, y] : [y, x];
     const key = `${a}\0${b}`;
     const edge = byPair.get(key);
     if (edge === undefined) byPair.set(key, { a, b, weight });
     else edge.weight += weight;
   }
-  const edges = [...byPair.values()].sort((p, q) => (p.a < q.a ? -1 : p.a > q.a ? 1 : p.b < q.b ? -1 : p.b > q.b ? 1 : 0));
+  const edges = [...byPair.values()].sort((p, q) => compareStrings(p.a, q.a) || compareStrings(p.b, q.b));
   return { nodes: [...nodes].sort(), edges };
 }
 

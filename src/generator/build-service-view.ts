@@ -6,6 +6,7 @@ import { buildOperationView, type ModuleAliases, type OperationView } from "./bu
 import { importSpecifier, relativeFrom, toEnvName, toPascalCase } from "./name-forms.js";
 import { RUNTIME_VERSIONS, serviceDependencies, serviceDevDependencies } from "./runtime-versions.js";
 import type { ServiceContract } from "./service-contract.js";
+import { compareKeys } from "../model/compare-strings.js";
 
 /** Where generated files go, all relative to the monolith root (the boundaries file's folder). */
 export interface OutputLayout {
@@ -92,7 +93,7 @@ export function buildServiceView(contract: ServiceContract, layout: OutputLayout
             teardown: generate.setup.teardown ?? null,
           },
     testEnv: Object.entries(generate.testEnv)
-      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .sort(compareKeys)
       .map(([name, value]) => ({ name, value })),
     clientImports: importsFrom(`${clientDir}/index.ts`),
     facadeImports: importsFrom(facadeFile),
@@ -101,7 +102,7 @@ export function buildServiceView(contract: ServiceContract, layout: OutputLayout
 }
 
 function sortedJson(entries: Readonly<Record<string, string>>): string {
-  const sorted = Object.fromEntries(Object.entries(entries).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const sorted = Object.fromEntries(Object.entries(entries).sort(compareKeys));
   return JSON.stringify(sorted, null, 2).replace(/\n/g, "\n  ");
 }
 

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { FileChange, GenerationManifest, PlannedFile } from "./generation-plan.js";
+import { compareKeys, compareStrings } from "../model/compare-strings.js";
 
 export function hashContent(content: string): string {
   return createHash("sha256").update(content).digest("hex");
@@ -41,7 +42,7 @@ export function diffPlan(plan: readonly PlannedFile[], disk: DiskState, force: b
     if (current === recorded || force) changes.push({ path: file, action: "remove" });
     else changes.push({ path: file, action: "keep-user-edited", reason: "no longer generated, and edited since decouple wrote it" });
   }
-  return changes.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return changes.sort((a, b) => compareStrings(a.path, b.path));
 }
 
 /** The manifest after applying the changes: kept user edits keep their old hash, so they stay the user's. */
@@ -64,7 +65,7 @@ export function nextManifest(
     if (file === undefined || file.once === true) continue;
     files[change.path] = hashContent(file.content);
   }
-  const sorted = Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const sorted = Object.fromEntries(Object.entries(files).sort(compareKeys));
   const created = [...new Set([...(previous.created ?? []), ...plan.filter((file) => file.once === true).map((file) => file.path)])].sort();
   return created.length === 0 ? { version: 1, files: sorted } : { version: 1, files: sorted, created };
 }

@@ -1,14 +1,15 @@
 import fs from "node:fs";
 import type { Boundaries } from "../model/boundaries.js";
 import { UserError } from "../model/errors.js";
-import { toServiceName } from "../model/service-name.js";
+import { toServiceName, type ServiceName } from "../model/service-name.js";
 import { deriveServiceContracts } from "./contracts/derive-service-contracts.js";
 import type { ServiceContract } from "./service-contract.js";
+import { compareStrings } from "../model/compare-strings.js";
 
 export interface ContractSource {
   readonly root: string;
   readonly boundaries: Boundaries;
-  readonly services: readonly string[];
+  readonly services: readonly ServiceName[];
   /** Contracts already derived (a JSON array of ServiceContract), instead of deriving them from the code. */
   readonly contractsFile?: string;
 }
@@ -19,9 +20,8 @@ export async function loadServiceContracts(source: ContractSource): Promise<Serv
     source.contractsFile === undefined
       ? await deriveServiceContracts({ root: source.root, boundaries: source.boundaries, services: source.services })
       : readContractsFile(source.contractsFile);
-  for (const contract of contracts) toServiceName(contract.service);
   const selected = contracts.filter((contract) => source.services.includes(contract.service));
-  return selected.sort((a, b) => (a.service < b.service ? -1 : a.service > b.service ? 1 : 0));
+  return selected.sort((a, b) => compareStrings(a.service, b.service));
 }
 
 function readContractsFile(file: string): ServiceContract[] {
@@ -33,10 +33,14 @@ function readContractsFile(file: string): ServiceContract[] {
     throw new UserError("DCP006", `--contracts ${file} is not valid JSON (${error instanceof Error ? error.message : String(error)}).`);
   }
   if (!Array.isArray(raw) || !raw.every(isContractLike)) throw new UserError("DCP006", `--contracts ${file} is not an array of service contracts ({ service, operations, events, schemas, unexpressible }).`);
-  return raw;
+  // The file's service names are checked and branded here, at the edge.
+  return raw.map((contract) => ({ ...contract, service: toServiceName(contract.service) }));
 }
 
-function isContractLike(value: unknown): value is ServiceContract {
+/** A contract as read from a file: its service name still to be checked. */
+type ContractLike = Omit<ServiceContract, "service"> & { service: string };
+
+function isContractLike(value: unknown): value is ContractLike {
   if (typeof value !== "object" || value === null) return false;
   const record: Record<string, unknown> = { ...value };
   return typeof record.service === "string" && Array.isArray(record.operations) && Array.isArray(record.events) && typeof record.schemas === "object" && Array.isArray(record.unexpressible);

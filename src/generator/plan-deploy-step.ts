@@ -9,7 +9,7 @@ import type { PlanStep } from "./plan-generation.js";
  * `deploy/deploy.config.json` keeps its `once`: the user's settings, written only when missing.
  */
 export const planDeploy: PlanStep = ({ contracts, layout, templates, deploy }) => {
-  const services = new Set(contracts.map((contract) => contract.service));
+  const services = new Set<string>(contracts.map((contract) => contract.service));
   return planDeployFiles(contracts, { root: deploy.rootDir, outDir: deploy.outDir, runtime: deploy.runtime, templates })
     .filter((file) => deploy.allServices || services.has(file.path.split("/")[0] ?? ""))
     .map((file): PlannedFile => ({ path: `${layout.out}/${file.path}`, content: file.content, ...(file.once === true ? { once: true } : {}) }));

@@ -8,6 +8,7 @@ import { planDeploy } from "./plan-deploy-step.js";
 import { planTemplateFolder } from "./plan-template-files.js";
 import type { TemplateSet } from "./read-templates.js";
 import type { ServiceContract } from "./service-contract.js";
+import { compareStrings } from "../model/compare-strings.js";
 
 /** Where the strangler-fig facades go in the monolith, relative to its root. */
 export const FACADE_DIR = "src/decouple/facade";
@@ -84,5 +85,5 @@ export function planGeneration(input: PlanInput, steps: readonly PlanStep[] = PL
     if (seen.has(file.path)) throw new Error(`two generated files share the path ${file.path}`);
     seen.add(file.path);
   }
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return files.sort((a, b) => compareStrings(a.path, b.path));
 }

@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Boundaries } from "../model/boundaries.js";
 import type { Config } from "../model/config.js";
 import { UserError } from "../model/errors.js";
-import { toServiceName } from "../model/service-name.js";
+import { toServiceName, type ServiceName } from "../model/service-name.js";
 import { deployServiceDependencies, type DeployRuntime } from "./deploy/plan-deploy-files.js";
 import { diffPlan, nextManifest } from "./diff-plan.js";
 import { MANIFEST_FILE, type FileChange, type GenerationManifest, type PlannedFile } from "./generation-plan.js";
@@ -83,7 +83,7 @@ export async function planServiceGeneration(options: GenerateOptions): Promise<G
 }
 
 /** The files that belong to the given services: their folder, their client, their facade. */
-function scopeOf(services: readonly string[], out: string): (file: string) => boolean {
+function scopeOf(services: readonly ServiceName[], out: string): (file: string) => boolean {
   const prefixes = services.flatMap((service) => [`${out}/${service}/`, `${out}/clients/${service}/`]);
   const facades = new Set(services.map((service) => `${FACADE_DIR}/${service}.ts`));
   return (file) => facades.has(file) || prefixes.some((prefix) => file.startsWith(prefix));

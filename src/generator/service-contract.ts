@@ -5,12 +5,14 @@
  * renamed or removed without changing every reader.
  */
 
+import type { ServiceName } from "../model/service-name.js";
+
 /** A JSON Schema (draft 2020-12, as OpenAPI 3.1 uses), `$ref`s pointing at `#/components/schemas/X`. */
 export type JsonSchema = { readonly [keyword: string]: unknown } | boolean;
 
 export interface ServiceContract {
   /** The service's name from the boundaries file (already validated: safe as a folder name). */
-  readonly service: string;
+  readonly service: ServiceName;
   /** One per API function (or public method of an API class) another service uses; sorted by operationId. */
   readonly operations: readonly Operation[];
   /** Events the service emits or handles, and commands (calls whose result no caller uses); sorted by name. */

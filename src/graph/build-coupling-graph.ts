@@ -1,6 +1,7 @@
 import type { Weights } from "../model/config.js";
 import type { EdgeKind, ModuleGraph } from "../model/module-graph.js";
-import { compareStrings, type ModuleId } from "../model/module-id.js";
+import { compareStrings } from "../model/compare-strings.js";
+import type { ModuleId } from "../model/module-id.js";
 import type { Coupling } from "../model/analysis-result.js";
 
 export type { Coupling };

@@ -7,7 +7,8 @@ import type {
   ParsedModule,
   UnresolvedImport,
 } from "../model/module-graph.js";
-import { compareStrings, toModuleId, type ModuleId } from "../model/module-id.js";
+import { compareStrings } from "../model/compare-strings.js";
+import { toModuleId, type ModuleId } from "../model/module-id.js";
 import type { Resolution } from "./create-resolver.js";
 import { listExports, resolveExport, type ExportTable } from "./resolve-exports.js";
 import { itemAt } from "../model/must-get.js";

@@ -6,6 +6,7 @@ import { createTsconfigLocator, type GoverningTsconfig } from "./find-governing-
 import { findWorkspaceSource, isOutput, type WorkspacePackage } from "./find-workspace-source.js";
 import { createTsconfigReader, type TsconfigInfo } from "./read-tsconfig.js";
 import { readJson, readWorkspacePackages } from "./read-workspace-packages.js";
+import { compareStrings } from "../model/compare-strings.js";
 
 export interface ResolverSettings {
   root: string;
@@ -228,7 +229,7 @@ export function createResolver(settings: ResolverSettings): ProjectResolver {
       contextOf(found?.info); // loads it, so a broken tsconfig is reported even when its files import nothing
       return found === undefined ? null : { file: display(found.info.file), included: found.included };
     },
-    problems: () => [...problems].map(([file, message]) => ({ file, message })).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)),
+    problems: () => [...problems].map(([file, message]) => ({ file, message })).sort((a, b) => compareStrings(a.file, b.file)),
   };
 }
 

@@ -4,6 +4,7 @@ import picomatch from "picomatch";
 import { glob } from "tinyglobby";
 import type { LeftOut } from "../model/analysis-result.js";
 import { LEFT_OUT_BY_DEFAULT } from "../model/left-out-by-default.js";
+import { compareStrings } from "../model/compare-strings.js";
 
 export type { LeftOut };
 
@@ -71,7 +72,7 @@ export async function discoverFiles(root: string, include: string[], exclude: st
   const leftOut = explained.filter(({ kind }) => counts.has(kind)).map(({ kind, reason }) => ({ kind, reason, count: counts.get(kind) ?? 0 }));
   const unlistable = [...failed]
     .map(([folder, code]) => ({ folder: path.relative(root, folder).split(path.sep).join("/") || ".", code }))
-    .sort((a, b) => (a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : 0));
+    .sort((a, b) => compareStrings(a.folder, b.folder));
   return { files, leftOut, unlistable };
 }
 

@@ -1,19 +1,20 @@
 import { itemAt, mustGet } from "../model/must-get.js";
+import { compareStrings } from "../model/compare-strings.js";
 /**
  * Strongly connected components with more than one member (Tarjan's algorithm, iterative so
  * long import chains cannot overflow the stack). Each cycle's members are sorted; cycles are sorted.
  */
-export function findCycles(nodes: string[], successors: Map<string, string[]>): string[][] {
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const onStack = new Set<string>();
-  const stack: string[] = [];
-  const cycles: string[][] = [];
+export function findCycles<T extends string>(nodes: T[], successors: Map<T, T[]>): T[][] {
+  const index = new Map<T, number>();
+  const low = new Map<T, number>();
+  const onStack = new Set<T>();
+  const stack: T[] = [];
+  const cycles: T[][] = [];
   let counter = 0;
 
   for (const start of nodes) {
     if (index.has(start)) continue;
-    const work: { node: string; next: number }[] = [{ node: start, next: 0 }];
+    const work: { node: T; next: number }[] = [{ node: start, next: 0 }];
     index.set(start, counter);
     low.set(start, counter++);
     stack.push(start);
@@ -38,8 +39,8 @@ export function findCycles(nodes: string[], successors: Map<string, string[]>): 
       const parent = work[work.length - 1];
       if (parent !== undefined) low.set(parent.node, Math.min(mustGet(low, parent.node), mustGet(low, frame.node)));
       if (low.get(frame.node) === index.get(frame.node)) {
-        const component: string[] = [];
-        let member: string | undefined;
+        const component: T[] = [];
+        let member: T | undefined;
         do {
           member = itemAt(stack.splice(-1), 0);
           onStack.delete(member);
@@ -49,5 +50,5 @@ export function findCycles(nodes: string[], successors: Map<string, string[]>): 
       }
     }
   }
-  return cycles.sort((a, b) => ((a[0] ?? "") < (b[0] ?? "") ? -1 : 1));
+  return cycles.sort((a, b) => compareStrings(a[0] ?? "", b[0] ?? ""));
 }

@@ -1,4 +1,4 @@
-import { compareStrings } from "../model/module-id.js";
+import { compareStrings } from "../model/compare-strings.js";
 import type { ModuleGraph } from "../model/module-graph.js";
 import type { ResolutionReport } from "../model/analysis-result.js";
 import { formatShare } from "../model/format-share.js";

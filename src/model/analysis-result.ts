@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { serviceNameSchema } from "./service-name.js";
 import { boundariesSchema } from "./boundaries.js";
 import { moduleGraphSchema } from "./module-graph.js";
 import { moduleIdSchema } from "./module-id.js";
@@ -27,7 +28,7 @@ export type SharedReason = (typeof SHARED_REASONS)[number];
 
 export const serviceScoreSchema = z
   .object({
-    name: z.string(),
+    name: serviceNameSchema,
     files: z.number(),
     lines: z.number(),
     cohesion: z.number().describe("Share of the coupling weight touching the service's modules that stays inside it (shared left out)."),
@@ -63,7 +64,7 @@ export type SignalSummary = z.infer<typeof signalSummarySchema>;
 
 export const serviceEvidenceSchema = z
   .object({
-    service: z.string(),
+    service: serviceNameSchema,
     signals: z.record(z.string(), z.number()).describe('Share of the coupling inside the service that each signal contributes ("imports" included).'),
     strongest: z
       .array(z.object({ a: z.string(), b: z.string(), weight: z.number(), by: z.record(z.string(), z.number()) }).strict())
@@ -75,7 +76,7 @@ export type ServiceEvidence = z.infer<typeof serviceEvidenceSchema>;
 export const stabilitySchema = z
   .object({
     modules: z.record(z.string(), z.number()).describe("Per module: how much of its service it keeps across the other runs (mean Jaccard, 0..1)."),
-    services: z.record(z.string(), z.number()).describe("Per service: the mean of its modules."),
+    services: z.record(serviceNameSchema, z.number()).describe("Per service: the mean of its modules."),
     runs: z.number(),
   })
   .strict();
@@ -86,8 +87,8 @@ export type TableUse = z.infer<typeof tableUseSchema>;
 
 export const tableOwnershipSchema = tableUseSchema
   .extend({
-    writerServices: z.array(z.string()).describe('Services (or "shared") of the writers: more than one means the cut splits the table\'s owners.'),
-    readerServices: z.array(z.string()),
+    writerServices: z.array(serviceNameSchema).describe('Services (or "shared") of the writers: more than one means the cut splits the table\'s owners.'),
+    readerServices: z.array(serviceNameSchema),
   })
   .strict();
 export type TableOwnership = z.infer<typeof tableOwnershipSchema>;
@@ -95,22 +96,22 @@ export type TableOwnership = z.infer<typeof tableOwnershipSchema>;
 export const extractionStepSchema = z
   .object({
     step: z.number(),
-    service: z.string(),
+    service: serviceNameSchema,
     callSites: z
-      .array(z.object({ from: z.string(), line: z.number(), symbols: z.array(z.string()), by: z.string() }).strict())
+      .array(z.object({ from: z.string(), line: z.number(), symbols: z.array(z.string()), by: serviceNameSchema }).strict())
       .describe("Import sites in other services and shared that must switch to a client of this service."),
-    tables: z.array(z.object({ table: z.string(), alsoUsedBy: z.array(z.string()) }).strict()).describe("Tables this service writes that others also read or write."),
-    events: z.array(z.object({ to: z.string(), symbols: z.array(z.string()) }).strict()).describe("Calls back into services still in the monolith that form a cycle with this one: make them events."),
+    tables: z.array(z.object({ table: z.string(), alsoUsedBy: z.array(serviceNameSchema) }).strict()).describe("Tables this service writes that others also read or write."),
+    events: z.array(z.object({ to: serviceNameSchema, symbols: z.array(z.string()) }).strict()).describe("Calls back into services still in the monolith that form a cycle with this one: make them events."),
   })
   .strict();
 export type ExtractionStep = z.infer<typeof extractionStepSchema>;
 
 export const boundaryChangesSchema = z
   .object({
-    kept: z.array(z.string()).describe("Services that kept a name from the previous file (matched by overlap)."),
-    added: z.array(z.string()),
-    removed: z.array(z.string()),
-    moved: z.array(z.object({ module: z.string(), from: z.string(), to: z.string() }).strict()).describe("Modules that changed service (or moved to or from shared)."),
+    kept: z.array(serviceNameSchema).describe("Services that kept a name from the previous file (matched by overlap)."),
+    added: z.array(serviceNameSchema),
+    removed: z.array(serviceNameSchema),
+    moved: z.array(z.object({ module: z.string(), from: serviceNameSchema, to: serviceNameSchema }).strict()).describe("Modules that changed service (or moved to or from shared)."),
   })
   .strict();
 export type BoundaryChanges = z.infer<typeof boundaryChangesSchema>;

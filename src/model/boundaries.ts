@@ -1,8 +1,11 @@
 import { z } from "zod";
-import { SERVICE_NAME_MAX_LENGTH, SERVICE_NAME_PATTERN } from "./service-name.js";
+import { serviceNameSchema, toServiceName, type ServiceName } from "./service-name.js";
 import { findBoundariesContradictions, reportContradictions } from "./check-boundaries-meaning.js";
 
-export const SHARED = "shared";
+/** Where modules every service may use live: a name no service may take. */
+export const SHARED: ServiceName = toServiceName("shared");
+/** What a module in no service and not shared is reported as (table ownership). */
+export const UNASSIGNED: ServiceName = toServiceName("unassigned");
 
 const modulePath = z
   .string()
@@ -10,17 +13,13 @@ const modulePath = z
   .refine((p) => !p.startsWith("/") && !p.split("/").includes(".."), "must be relative to the root, inside it")
   .describe("A module path relative to the analysed root, with forward slashes.");
 
-const serviceName = z
-  .string()
-  .regex(SERVICE_NAME_PATTERN, "lower-case letters, digits and dashes")
-  .max(SERVICE_NAME_MAX_LENGTH)
-  .describe("The service's name; safe as a folder name. Rename freely: `analyze` keeps it.");
+const serviceName = serviceNameSchema.describe("The service's name; safe as a folder name. Rename freely: `analyze` keeps it.");
 
 export const apiEntrySchema = z
   .object({
     module: modulePath.describe("The module that declares the symbol."),
     symbol: z.string().min(1).describe('The exported name ("default" for a default export).'),
-    usedBy: z.array(z.string()).describe("Services (or \"shared\") whose modules use this symbol today."),
+    usedBy: z.array(serviceNameSchema).describe("Services (or \"shared\") whose modules use this symbol today."),
   })
   .strict();
 

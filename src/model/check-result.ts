@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { serviceNameSchema } from "./service-name.js";
 import { resolutionReportSchema } from "./analysis-result.js";
 
 export const SEVERITIES = ["error", "warn", "off"] as const;
@@ -11,7 +12,7 @@ export type Severity = z.infer<typeof severitySchema>;
  */
 export const violationKeySchema = z.union([
   z.object({ rule: z.string().min(1), from: z.string().min(1), to: z.string().min(1), symbol: z.string().min(1) }).strict(),
-  z.object({ rule: z.string().min(1), services: z.array(z.string().min(1)).min(2) }).strict(),
+  z.object({ rule: z.string().min(1), services: z.array(serviceNameSchema).min(2) }).strict(),
   z.object({ rule: z.string().min(1), module: z.string().min(1) }).strict(),
 ]);
 export type ViolationKey = z.infer<typeof violationKeySchema>;

@@ -20,7 +20,3 @@ export function parseModuleId(relativePath: string): ModuleId {
 export function moduleIdToPath(root: string, id: ModuleId): string {
   return path.join(root, ...id.split("/"));
 }
-
-export function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

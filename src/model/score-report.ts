@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { serviceNameSchema } from "./service-name.js";
 
 export const sizeBoundsSchema = z.object({ min: z.number(), max: z.number() }).strict();
 export type SizeBounds = z.infer<typeof sizeBoundsSchema>;
@@ -18,7 +19,7 @@ export type SignalOff = z.infer<typeof signalOffSchema>;
 /** Metrics of one service (see docs/metrics.md). */
 export const serviceMetricsSchema = z
   .object({
-    name: z.string(),
+    name: serviceNameSchema,
     modules: z.number(),
     clusterFactor: z.number().describe("TurboMQ's cluster factor CF_i."),
     cohesion: z.number().describe("SM's structural cohesion scoh_i."),
@@ -70,7 +71,7 @@ export const scoreReportSchema = z
         nonExtremeDistribution: z.number(),
         nonExtremeBounds: sizeBoundsSchema,
         cyclicDependentPartitions: z.number(),
-        serviceCycles: z.array(z.array(z.string())),
+        serviceCycles: z.array(z.array(serviceNameSchema)),
         cutWeight: z.record(z.string(), cutWeightSchema).describe("Per coupling signal that is on: `imports` always, then each signal the config turns on."),
         signalsOff: z.array(signalOffSchema).describe("Signals turned on but not available, so without a cut weight."),
       })

@@ -1,11 +1,22 @@
+import { z } from "zod";
 import { UserError } from "./errors.js";
-
-/** A service's name: lower-case words joined by dashes, safe to use as a folder name. */
-export type ServiceName = string & { readonly __brand: "ServiceName" };
 
 /** Lower-case letters, digits and dashes, starting with a letter or digit, at most 64 long: safe as a folder name. */
 export const SERVICE_NAME_PATTERN = /^[a-z0-9][a-z0-9-]*$/;
 export const SERVICE_NAME_MAX_LENGTH = 64;
+
+/**
+ * A service's name in a file decouple reads (boundaries, results, baseline, config): validated and
+ * branded there, so code past the edge never holds an unchecked name.
+ */
+export const serviceNameSchema = z
+  .string()
+  .regex(SERVICE_NAME_PATTERN, "lower-case letters, digits and dashes")
+  .max(SERVICE_NAME_MAX_LENGTH)
+  .brand<"ServiceName">();
+
+/** A service's name: lower-case words joined by dashes, safe to use as a folder name. */
+export type ServiceName = z.infer<typeof serviceNameSchema>;
 
 /** The one constructor of ServiceName. Rejects names that could escape a folder (`..`, `/`). */
 export function toServiceName(raw: string): ServiceName {

@@ -1,5 +1,8 @@
 import type { CutWeight } from "../model/score-report.js";
-import { placed, type Dependency, type Partition } from "./partition.js";
+import { type Dependency, type Partition } from "../model/partition.js";
+import { placed } from "./partition.js";
+import { compareStrings } from "../model/compare-strings.js";
+import { parseModuleId } from "../model/module-id.js";
 
 export type { CutWeight };
 
@@ -36,9 +39,10 @@ export interface SignalPairs {
  */
 export function computeCutWeights(partition: Partition, imports: Iterable<Dependency>, signals: readonly SignalPairs[]): Map<string, CutWeight> {
   const weights = new Map([["imports", computeCutWeight(partition, imports)]]);
-  const sorted = [...signals].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const sorted = [...signals].sort((a, b) => compareStrings(a.name, b.name));
   for (const signal of sorted) {
-    const dependencies = signal.pairs.map(([from, to, weight]) => ({ from, to, weight }));
+    // Signals still carry plain module paths (they are not branded yet): brand them here.
+    const dependencies = signal.pairs.map(([from, to, weight]) => ({ from: parseModuleId(from), to: parseModuleId(to), weight }));
     weights.set(signal.name, computeCutWeight(partition, dependencies));
   }
   return weights;

@@ -1,4 +1,5 @@
-import { placed, type Dependency, type Partition } from "./partition.js";
+import { type Dependency, type Partition } from "../model/partition.js";
+import { placed } from "./partition.js";
 
 export interface Instability {
   /** Afferent coupling Ca: modules of other services that depend on a module of this one. */

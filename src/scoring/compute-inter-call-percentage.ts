@@ -1,5 +1,5 @@
 import { computeCutWeight } from "./compute-cut-weight.js";
-import type { Dependency, Partition } from "./partition.js";
+import { type Dependency, type Partition } from "../model/partition.js";
 
 export interface InterCallPercentageResult {
   /** Share of calls that cross services, range [0, 1]; lower is better. */

@@ -1,9 +1,11 @@
-import type { Partition } from "./partition.js";
+import { type Partition } from "../model/partition.js";
+import type { ModuleId } from "../model/module-id.js";
+import type { ServiceName } from "../model/service-name.js";
 
 /** One module's use of a symbol another module declares ("*" for a whole-module import). */
 export interface SymbolUse {
-  from: string;
-  declaredIn: string;
+  from: ModuleId;
+  declaredIn: ModuleId;
   symbol: string;
 }
 
@@ -11,7 +13,7 @@ export interface InterfaceNumberResult {
   /** Mean interfaces per service, ≥ 0; lower is better. */
   value: number;
   /** Interfaces of each service: its symbols that modules of other services use. */
-  interfaces: Map<string, number>;
+  interfaces: Map<ServiceName, number>;
 }
 
 /**
@@ -27,7 +29,7 @@ export interface InterfaceNumberResult {
  * the public methods other services call); also in Mono2Micro and CARGO.
  */
 export function computeInterfaceNumber(partition: Partition, uses: Iterable<SymbolUse>): InterfaceNumberResult {
-  const published = new Map<string, Set<string>>(partition.services.map((service) => [service, new Set()]));
+  const published = new Map<ServiceName, Set<string>>(partition.services.map((service) => [service, new Set()]));
   for (const use of uses) {
     const user = partition.serviceOf.get(use.from);
     const owner = partition.serviceOf.get(use.declaredIn);

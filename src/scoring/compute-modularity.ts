@@ -1,5 +1,6 @@
 import { buildWeightedGraph, modularity } from "../clustering/weighted-graph.js";
-import { placed, type Dependency, type Partition } from "./partition.js";
+import { type Dependency, type Partition } from "../model/partition.js";
+import { placed } from "./partition.js";
 
 /**
  * Newman modularity of the services over the coupling graph taken as undirected and weighted

@@ -1,5 +1,5 @@
 import type { SizeBounds } from "../model/score-report.js";
-import { membersOf, type Partition } from "./partition.js";
+import { membersOf, type Partition } from "../model/partition.js";
 
 export type { SizeBounds };
 

@@ -1,5 +1,7 @@
-import { membersOf, placed, type Dependency, type Partition } from "./partition.js";
+import { membersOf, type Dependency, type Partition } from "../model/partition.js";
+import { placed } from "./partition.js";
 import { itemAt } from "../model/must-get.js";
+import type { ServiceName } from "../model/service-name.js";
 
 export interface StructuralModularityResult {
   /** SM = mean cohesion − mean coupling; range (−1, 0.5); higher is better. */
@@ -41,7 +43,7 @@ export function computeStructuralModularity(partition: Partition, dependencies: 
     }
   }
   const members = membersOf(partition);
-  const size = (service: string): number => members.get(service)?.length ?? 0;
+  const size = (service: ServiceName): number => members.get(service)?.length ?? 0;
   const services = partition.services.filter((service) => size(service) > 0);
   const k = services.length;
   if (k === 0) return { value: 0, cohesion: new Map(), coupling: 0 };

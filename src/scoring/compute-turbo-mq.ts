@@ -1,4 +1,5 @@
-import { placed, type Dependency, type Partition } from "./partition.js";
+import { type Dependency, type Partition } from "../model/partition.js";
+import { placed } from "./partition.js";
 
 export interface TurboMqResult {
   /** Σ of the cluster factors: range [0, k] for k services; higher is better. */

@@ -1,10 +1,13 @@
-import { placed, type Dependency, type Partition } from "./partition.js";
+import { type Dependency, type Partition } from "../model/partition.js";
+import { placed } from "./partition.js";
+import { compareStrings } from "../model/compare-strings.js";
+import type { ServiceName } from "../model/service-name.js";
 
 export interface CyclicPartitionsResult {
   /** Services in a dependency cycle with at least one other service; lower is better. */
   value: number;
   /** The cycles: strongly connected groups of two or more services, each sorted. */
-  cycles: string[][];
+  cycles: ServiceName[][];
 }
 
 /**
@@ -17,10 +20,10 @@ export interface CyclicPartitionsResult {
  * decouple's (issue 4), not a published formula.
  */
 export function findCyclicPartitions(partition: Partition, dependencies: Iterable<Dependency>): CyclicPartitionsResult {
-  const successors = new Map<string, Set<string>>();
+  const successors = new Map<ServiceName, Set<ServiceName>>();
   for (const { source, target } of placed(partition, dependencies)) {
     if (source === target) continue;
-    const set = successors.get(source) ?? new Set<string>();
+    const set = successors.get(source) ?? new Set<ServiceName>();
     set.add(target);
     successors.set(source, set);
   }
@@ -33,13 +36,13 @@ export function findCyclicPartitions(partition: Partition, dependencies: Iterabl
  * few services. (The analyzer has an iterative copy for module graphs; scoring does not depend on
  * the analyzer at runtime, since the analyzer depends on scoring.)
  */
-function stronglyConnected(nodes: string[], successors: Map<string, Set<string>>): string[][] {
-  const index = new Map<string, number>();
-  const low = new Map<string, number>();
-  const stack: string[] = [];
-  const onStack = new Set<string>();
-  const components: string[][] = [];
-  const visit = (node: string): void => {
+function stronglyConnected<T extends string>(nodes: T[], successors: Map<T, Set<T>>): T[][] {
+  const index = new Map<T, number>();
+  const low = new Map<T, number>();
+  const stack: T[] = [];
+  const onStack = new Set<T>();
+  const components: T[][] = [];
+  const visit = (node: T): void => {
     index.set(node, index.size);
     low.set(node, index.get(node) ?? 0);
     stack.push(node);
@@ -53,8 +56,8 @@ function stronglyConnected(nodes: string[], successors: Map<string, Set<string>>
       }
     }
     if (low.get(node) !== index.get(node)) return;
-    const component: string[] = [];
-    let member: string | undefined;
+    const component: T[] = [];
+    let member: T | undefined;
     do {
       member = stack.pop();
       if (member === undefined) break;
@@ -64,5 +67,5 @@ function stronglyConnected(nodes: string[], successors: Map<string, Set<string>>
     components.push(component.sort());
   };
   for (const node of nodes) if (!index.has(node)) visit(node);
-  return components.sort((a, b) => ((a[0] ?? "") < (b[0] ?? "") ? -1 : 1));
+  return components.sort((a, b) => compareStrings(a[0] ?? "", b[0] ?? ""));
 }

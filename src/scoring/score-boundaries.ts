@@ -2,9 +2,11 @@ import type { Coupling } from "../graph/build-coupling-graph.js";
 import { computeCutWeight } from "./compute-cut-weight.js";
 import { computeInstability } from "./compute-instability.js";
 import { computeModularity } from "./compute-modularity.js";
-import type { Partition } from "./partition.js";
+import { type Partition } from "../model/partition.js";
 import { round } from "./round-score.js";
 import type { OverallScore, ServiceScore } from "../model/analysis-result.js";
+import type { ModuleId } from "../model/module-id.js";
+import type { ServiceName } from "../model/service-name.js";
 
 
 export type { OverallScore, ServiceScore };
@@ -14,10 +16,10 @@ export type { OverallScore, ServiceScore };
 
 export interface ScoreInput {
   couplings: Coupling[];
-  serviceOf: Map<string, string>;
+  serviceOf: Map<ModuleId, ServiceName>;
   lines: Map<string, number>;
-  apiSymbols: Map<string, number>;
-  services: string[];
+  apiSymbols: Map<ServiceName, number>;
+  services: ServiceName[];
   sharedModules: number;
 }
 
@@ -27,8 +29,8 @@ export interface ScoreInput {
  */
 export function scoreBoundaries(input: ScoreInput): { services: ServiceScore[]; overall: OverallScore } {
   const partition: Partition = { serviceOf: input.serviceOf, services: input.services };
-  const internal = new Map<string, number>();
-  const touching = new Map<string, number>();
+  const internal = new Map<ServiceName, number>();
+  const touching = new Map<ServiceName, number>();
   const crossing = { value: 0, typeOnly: 0 };
   for (const coupling of input.couplings) {
     const from = input.serviceOf.get(coupling.from);
@@ -44,7 +46,7 @@ export function scoreBoundaries(input: ScoreInput): { services: ServiceScore[]; 
     else crossing.value++;
   }
   const instability = computeInstability(partition, input.couplings);
-  const members = new Map<string, string[]>();
+  const members = new Map<ServiceName, ModuleId[]>();
   for (const [module, service] of input.serviceOf) {
     const list = members.get(service) ?? [];
     list.push(module);

@@ -1,7 +1,7 @@
 import type { Coupling } from "../graph/build-coupling-graph.js";
 import type { Boundaries } from "../model/boundaries.js";
 import type { ModuleGraph } from "../model/module-graph.js";
-import { parseModuleId } from "../model/module-id.js";
+import { parseModuleId, type ModuleId } from "../model/module-id.js";
 import { adjustedRandIndex, normalizedMutualInformation } from "./compare-partitions.js";
 import { computeCutWeights, type SignalPairs } from "./compute-cut-weight.js";
 import { computeInstability } from "./compute-instability.js";
@@ -13,10 +13,12 @@ import { computeNonExtremeDistribution, DEFAULT_SIZE_BOUNDS, type SizeBounds } f
 import { computeStructuralModularity } from "./compute-structural-modularity.js";
 import { computeTurboMq } from "./compute-turbo-mq.js";
 import { findCyclicPartitions } from "./find-cyclic-partitions.js";
-import { membersOf, toPartition, type Dependency } from "./partition.js";
+import { membersOf, toPartition, type Dependency } from "../model/partition.js";
 import type { Reference } from "./read-reference.js";
 import { round } from "./round-score.js";
 import type { ReferenceScore, ScoreReport, ServiceMetrics, SignalOff } from "../model/score-report.js";
+import { compareKeys, compareStrings } from "../model/compare-strings.js";
+import type { ServiceName } from "../model/service-name.js";
 
 export type { ReferenceScore, ScoreReport, ServiceMetrics, SignalOff };
 
@@ -36,7 +38,7 @@ export interface ScoreInput {
 export function scoreDecomposition(input: ScoreInput): ScoreReport {
   const known = new Set<string>(input.graph.modules.map((module) => module.id));
   const shared = new Set(input.boundaries.shared.modules.map((module) => parseModuleId(module)));
-  const serviceOf = new Map<string, string>();
+  const serviceOf = new Map<ModuleId, ServiceName>();
   const listed = new Set<string>(shared);
   for (const service of input.boundaries.services) {
     for (const entry of service.modules) {
@@ -45,7 +47,7 @@ export function scoreDecomposition(input: ScoreInput): ScoreReport {
       if (known.has(module) && !shared.has(module) && !serviceOf.has(module)) serviceOf.set(module, service.name);
     }
   }
-  const partition = toPartition(new Map([...serviceOf].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))));
+  const partition = toPartition(new Map([...serviceOf].sort(compareKeys)));
   const coupling: Dependency[] = input.couplings;
   const runtime = input.couplings.filter((entry) => !entry.typeOnly);
 
@@ -97,7 +99,7 @@ export function scoreDecomposition(input: ScoreInput): ScoreReport {
       cyclicDependentPartitions: cycles.value,
       serviceCycles: cycles.cycles,
       cutWeight: Object.fromEntries([...cutWeights].map(([name, cut]) => [name, { cut: round(cut.cut), total: round(cut.total), share: round(cut.share) }])),
-      signalsOff: [...(input.signalsOff ?? [])].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+      signalsOff: [...(input.signalsOff ?? [])].sort((a, b) => compareStrings(a.name, b.name)),
     },
     services,
     reference: input.reference === undefined ? null : compareWithReference(partition.serviceOf, input.reference),
@@ -126,7 +128,7 @@ function compareWithReference(proposal: ReadonlyMap<string, string>, reference: 
  */
 export function callsOf(graph: ModuleGraph): Dependency[] {
   const calls = new Map<string, Dependency>();
-  const add = (from: string, to: string, weight: number): void => {
+  const add = (from: ModuleId, to: ModuleId, weight: number): void => {
     if (from === to) return;
     const key = `${from}\0${to}`;
     const call = calls.get(key);

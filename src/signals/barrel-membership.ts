@@ -1,6 +1,7 @@
 import type { ModuleGraph } from "../model/module-graph.js";
 import { pairKey, splitPairKey, type PairKey } from "../model/pair-key.js";
 import { readModuleRole } from "./module-roles.js";
+import { compareKeys } from "../model/compare-strings.js";
 
 /**
  * A barrel of one layer (models/index.ts re-exporting every domain's model, presenters/index.ts)
@@ -59,7 +60,7 @@ export function barrelMembership(graph: Pick<ModuleGraph, "edges">, maxMembers =
     }
   }
   return [...weights]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .sort(compareKeys)
     .map(([key, weight]) => {
       const [a, b] = splitPairKey(key);
       return [a, b, weight];

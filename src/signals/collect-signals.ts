@@ -13,6 +13,7 @@ import { readChangeHistory } from "./read-change-history.js";
 import { readRuntimeCoverage } from "./read-runtime-coverage.js";
 import { readTraceExport } from "./read-trace-export.js";
 import type { SignalSummary } from "../model/analysis-result.js";
+import { compareStrings } from "../model/compare-strings.js";
 
 export type { SignalSummary };
 
@@ -77,7 +78,7 @@ export async function collectSignals(root: string, graph: ModuleGraph, config: C
       ...(warning === undefined ? {} : { warning }),
     });
   }
-  summary.sort((a, b) => (a.name < b.name ? -1 : 1));
+  summary.sort((a, b) => compareStrings(a.name, b.name));
   return { signals, summary };
 }
 

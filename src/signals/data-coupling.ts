@@ -1,6 +1,7 @@
 import type { TableAccess } from "../model/module-graph.js";
 import type { TableUse } from "../model/analysis-result.js";
 import { itemAt } from "../model/must-get.js";
+import { compareStrings } from "../model/compare-strings.js";
 
 export type { TableUse };
 
@@ -16,7 +17,7 @@ export function tableUses(modules: { id: string; tables?: TableAccess[] | undefi
   }
   return [...byTable.values()]
     .map((use) => ({ table: use.table, writers: [...new Set(use.writers)].sort(), readers: [...new Set(use.readers)].sort() }))
-    .sort((a, b) => (a.table < b.table ? -1 : 1));
+    .sort((a, b) => compareStrings(a.table, b.table));
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { ModuleGraph } from "../model/module-graph.js";
 import { readModuleRole, type ModuleRole } from "./module-roles.js";
+import { compareKeys } from "../model/compare-strings.js";
 
 /** An entity on more modules than this names a whole app (`user` in an app about users), not a domain. */
 const MAX_MODULES_PER_ENTITY = 200;
@@ -62,7 +63,7 @@ export function entityCoupling(
     if (agrees(module, entity)) modulesByEntity.set(entity, [...(modulesByEntity.get(entity) ?? []), module]);
   }
   const pairs: [string, string, number][] = [];
-  for (const [, members] of [...modulesByEntity].sort(([a], [b]) => (a < b ? -1 : 1))) {
+  for (const [, members] of [...modulesByEntity].sort(compareKeys)) {
     if (members.length < 2 || members.length > MAX_MODULES_PER_ENTITY) continue;
     const weight = 1 / (members.length - 1);
     if (weight <= 0) continue;

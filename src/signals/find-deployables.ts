@@ -2,6 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { ancestorFolders } from "./module-roles.js";
 import type { Deployable } from "../model/analysis-result.js";
+import { compareStrings } from "../model/compare-strings.js";
 
 export type { Deployable };
 
@@ -32,7 +33,7 @@ export function findDeployables(root: string, modules: readonly string[]): Deplo
     const manifest = readJson(path.join(root, folder, "package.json"));
     if (manifest !== undefined) found.set(folder, { folder, kind: guessKind(folder, manifest), evidence: "package.json" });
   }
-  return [...found.values()].sort((a, b) => (a.folder < b.folder ? -1 : 1));
+  return [...found.values()].sort((a, b) => compareStrings(a.folder, b.folder));
 }
 
 /** The deployable each module belongs to: the deepest one whose folder holds it. */

@@ -1,5 +1,6 @@
 import { ancestorFolders, isRoleFolderName, readModuleRole } from "./module-roles.js";
 import type { FolderShape, FolderShapeReport } from "../model/analysis-result.js";
+import { compareKeys } from "../model/compare-strings.js";
 
 export type { FolderShape, FolderShapeReport };
 
@@ -82,8 +83,8 @@ export function folderCoupling(modules: readonly string[]): [string, string, num
     }
   }
   const pairs: [string, string, number][] = [];
-  for (const [a, row] of [...weights].sort(([x], [y]) => (x < y ? -1 : 1))) {
-    for (const [b, weight] of [...row].sort(([x], [y]) => (x < y ? -1 : 1))) pairs.push([a, b, weight]);
+  for (const [a, row] of [...weights].sort(compareKeys)) {
+    for (const [b, weight] of [...row].sort(compareKeys)) pairs.push([a, b, weight]);
   }
   return pairs;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { toServiceName } from "../../src/model/service-name.js";
 import { explainServices } from "../../src/analyzer/explain-services.js";
 import { measureStability } from "../../src/analyzer/measure-stability.js";
 import { runCli } from "../support/run-cli.js";
@@ -10,7 +11,7 @@ describe("explainServices", () => {
       ["a1", new Map([["a2", 2]])],
       ["a2", new Map([["a3", 1]])],
     ]);
-    const [evidence] = explainServices([{ name: "a", modules: ["a1", "a2", "a3"] }], ["a1", "a2", "a3"], dependencies, [
+    const [evidence] = explainServices([{ name: toServiceName("a"), modules: ["a1", "a2", "a3"] }], ["a1", "a2", "a3"], dependencies, [
       { name: "changes", weight: 1, pairs: [["a1", "a3", 5]] },
     ]);
     expect(evidence?.service).toBe("a");
@@ -37,7 +38,7 @@ describe("measureStability", () => {
     // c: run 1 {a,b,c} vs {c,d}: 1/4; run 2: 1 -> 0.625. d: shared in run 1 (0), 1 in run 2 -> 0.5.
     expect(moving.modules.c).toBe(0.625);
     expect(moving.modules.d).toBe(0.5);
-    expect(moving.services.y).toBe(0.5625);
+    expect(moving.services[toServiceName("y")]).toBe(0.5625);
   });
 });
 

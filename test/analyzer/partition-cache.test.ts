@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { openPartitionCache, partitionKey } from "../../src/analyzer/partition-cache.js";
 import type { Dependencies } from "../../src/clustering/detect-shared-modules.js";
-import type { Partition, PartitionOptions } from "../../src/clustering/propose-partition.js";
+import type { ModuleClusters, PartitionOptions } from "../../src/clustering/propose-partition.js";
 import { partitionOptions } from "../support/partition-options.js";
 
 const directories: string[] = [];
@@ -20,7 +20,7 @@ const nodes = ["a.ts", "b.ts", "c.ts"];
 const dependencies = (): Dependencies => new Map([["a.ts", new Map([["b.ts", 1]])], ["b.ts", new Map([["c.ts", 0.3]])]]);
 const options = (overrides: Partial<PartitionOptions> = {}): PartitionOptions =>
   partitionOptions({ signals: [{ name: "names", weight: 0.2, weak: true, pairs: [["a.ts", "c.ts", 1]] }], ...overrides });
-const partition: Partition = { services: [["a.ts", "b.ts"]], shared: new Map([["c.ts", "hub"]]) };
+const partition: ModuleClusters = { services: [["a.ts", "b.ts"]], shared: new Map([["c.ts", "hub"]]) };
 
 describe("partitionKey", () => {
   it("is the same for the same inputs, whatever the order of the maps", () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { servicesNamed } from "../support/branded.js";
 import { planExtraction } from "../../src/analyzer/plan-extraction.js";
-import type { Boundaries } from "../../src/model/boundaries.js";
+import { boundariesSchema, type Boundaries } from "../../src/model/boundaries.js";
 import type { ModuleEdge, ModuleGraph } from "../../src/model/module-graph.js";
 import type { ModuleId } from "../../src/model/module-id.js";
 
@@ -18,7 +19,7 @@ function edge(from: string, to: string, line: number, ...names: string[]): Modul
 }
 
 describe("planExtraction", () => {
-  const boundaries: Boundaries = {
+  const boundaries: Boundaries = boundariesSchema.parse({
     version: 1,
     services: [
       { name: "billing", modules: ["billing.ts"], pinned: [], api: [] },
@@ -26,7 +27,7 @@ describe("planExtraction", () => {
       { name: "orders", modules: ["orders.ts", "checkout.ts"], pinned: [], api: [] },
     ],
     shared: { modules: ["app.ts"], pinned: [] },
-  };
+  });
   const graph: ModuleGraph = {
     modules: [],
     edges: [
@@ -41,7 +42,7 @@ describe("planExtraction", () => {
     syntaxErrors: [],
   };
   const tables = [
-    { table: "payments", writers: ["billing.ts"], readers: ["orders.ts"], writerServices: ["billing"], readerServices: ["orders"] },
+    { table: "payments", writers: ["billing.ts"], readers: ["orders.ts"], writerServices: servicesNamed("billing"), readerServices: servicesNamed("orders") },
   ];
 
   it("orders steps by callers, then shared data, and lists what each step changes", () => {

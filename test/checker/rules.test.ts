@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { servicesNamed } from "../support/branded.js";
 import { keyOf } from "../../src/checker/baseline.js";
 import { buildRuleContext } from "../../src/checker/build-rule-context.js";
 import { RULES } from "../../src/checker/rules/index.js";
@@ -89,7 +90,7 @@ const CASES: Case[] = [
       "src/payments/card-token.ts": 'import { placeOrder } from "../orders/place-order.js";\nexport const again = placeOrder;\n',
     },
     services: { orders: { modules: ORDERS, api: ["src/orders/place-order.ts#placeOrder"] }, payments: { modules: PAYMENTS, api: ["src/payments/charge-card.ts#chargeCard"] } },
-    expected: [{ rule: "no-service-cycle", services: ["orders", "payments"] }],
+    expected: [{ rule: "no-service-cycle", services: servicesNamed("orders", "payments") }],
   },
   {
     name: "a type-only import back does not make a runtime cycle",

@@ -8,13 +8,16 @@ import { computeNonExtremeDistribution } from "../../src/scoring/compute-non-ext
 import { computeStructuralModularity } from "../../src/scoring/compute-structural-modularity.js";
 import { computeTurboMq } from "../../src/scoring/compute-turbo-mq.js";
 import { findCyclicPartitions } from "../../src/scoring/find-cyclic-partitions.js";
-import { toPartition, type Dependency } from "../../src/scoring/partition.js";
+import type { Dependency } from "../../src/model/partition.js";
+import { itemAt } from "../../src/model/must-get.js";
+import { parseModuleId } from "../../src/model/module-id.js";
+import { dependenciesOf, partitionOf } from "../support/branded.js";
 
 /**
  * One small decomposition, worked by hand below:
  *   service a: a1 a2 a3    service b: b1 b2    service c: c1    shared (not in the partition): s
  */
-const partition = toPartition(
+const partition = partitionOf(
   new Map([
     ["a1", "a"],
     ["a2", "a"],
@@ -26,7 +29,7 @@ const partition = toPartition(
 );
 
 function dependency(from: string, to: string, weight: number): Dependency {
-  return { from, to, weight };
+  return itemAt(dependenciesOf([{ from, to, weight }]), 0);
 }
 
 const dependencies: Dependency[] = [
@@ -81,7 +84,7 @@ describe("structural modularity SM (Jin et al. 2019)", () => {
 
   it("has no coupling term with one service", () => {
     // One service of 3 modules with all 3 links: SM = 3/9.
-    const one = toPartition(new Map([["x", "s"], ["y", "s"], ["z", "s"]]));
+    const one = partitionOf(new Map([["x", "s"], ["y", "s"], ["z", "s"]]));
     expect(computeStructuralModularity(one, [dependency("x", "y", 1), dependency("y", "z", 1), dependency("z", "x", 1)]).value).toBeCloseTo(1 / 3, 12);
   });
 });
@@ -109,7 +112,7 @@ describe("interface number IFN (Jin et al. 2019)", () => {
       { from: "s", declaredIn: "c1", symbol: "notify" }, // from shared: no interface
     ];
     // I_a = {a3.save, a3.load} = 2, I_b = {b2.find, b1.get} = 2, I_c = {} = 0. IFN = 4/3.
-    const result = computeInterfaceNumber(partition, uses);
+    const result = computeInterfaceNumber(partition, uses.map((use) => ({ ...use, from: parseModuleId(use.from), declaredIn: parseModuleId(use.declaredIn) })));
     expect(Object.fromEntries(result.interfaces)).toEqual({ a: 2, b: 2, c: 0 });
     expect(result.value).toBeCloseTo(4 / 3, 12);
   });
@@ -121,7 +124,7 @@ describe("non-extreme distribution NED (Wu et al. 2005; Mono2Micro, CARGO)", () 
     const sizes = { tiny: 4, low: 5, high: 20, huge: 21 };
     const serviceOf = new Map<string, string>();
     for (const [service, size] of Object.entries(sizes)) for (let i = 0; i < size; i++) serviceOf.set(`${service}/${i}`, service);
-    expect(computeNonExtremeDistribution(toPartition(serviceOf))).toEqual({ value: 0.5, modules: 25, total: 50, bounds: { min: 5, max: 20 } });
+    expect(computeNonExtremeDistribution(partitionOf(serviceOf))).toEqual({ value: 0.5, modules: 25, total: 50, bounds: { min: 5, max: 20 } });
   });
 
   it("takes the bounds as parameters", () => {
@@ -138,7 +141,7 @@ describe("cyclic dependent partitions", () => {
   });
 
   it("finds every cycle: p → q → r → p and s ⇄ t (t → p joins no cycle) make 5 services", () => {
-    const five = toPartition(new Map(["p", "q", "r", "s", "t", "u"].map((service) => [`${service}1`, service])));
+    const five = partitionOf(new Map(["p", "q", "r", "s", "t", "u"].map((service) => [`${service}1`, service])));
     const edges = [["p", "q"], ["q", "r"], ["r", "p"], ["s", "t"], ["t", "s"], ["t", "p"], ["u", "p"]].map(([x, y]) => dependency(`${x}1`, `${y}1`, 1));
     expect(findCyclicPartitions(five, edges)).toEqual({ value: 5, cycles: [["p", "q", "r"], ["s", "t"]] });
   });
@@ -184,7 +187,7 @@ describe("cut weight", () => {
 describe("modularity (Newman)", () => {
   it("is 1/2 for two disconnected triangles, each its own service", () => {
     // m = 6; each service: L_c = 3, d_c = 6: Q = 2 · (3/6 − (6/12)²) = 0.5.
-    const two = toPartition(new Map([["x1", "x"], ["x2", "x"], ["x3", "x"], ["y1", "y"], ["y2", "y"], ["y3", "y"]]));
+    const two = partitionOf(new Map([["x1", "x"], ["x2", "x"], ["x3", "x"], ["y1", "y"], ["y2", "y"], ["y3", "y"]]));
     const triangles = ["x", "y"].flatMap((s) => [dependency(`${s}1`, `${s}2`, 1), dependency(`${s}2`, `${s}3`, 1), dependency(`${s}3`, `${s}1`, 1)]);
     expect(computeModularity(two, triangles)).toBeCloseTo(0.5, 12);
   });

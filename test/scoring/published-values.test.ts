@@ -4,7 +4,8 @@ import { computeModularity } from "../../src/scoring/compute-modularity.js";
 import { computeNonExtremeDistribution } from "../../src/scoring/compute-non-extreme-distribution.js";
 import { computeStructuralModularity } from "../../src/scoring/compute-structural-modularity.js";
 import { computeTurboMq } from "../../src/scoring/compute-turbo-mq.js";
-import { toPartition, type Dependency, type Partition } from "../../src/scoring/partition.js";
+import type { Dependency, Partition } from "../../src/model/partition.js";
+import { dependenciesOf, partitionOf } from "../support/branded.js";
 
 /**
  * Values published by, or computed with, implementations decouple does not share code with, on
@@ -28,12 +29,12 @@ const KARATE_CLUB = `
 26-32:7 27-30:4 27-34:2 28-34:4 29-32:2 29-34:2 30-33:4 30-34:2 31-33:3 31-34:3 32-33:4 32-34:4 33-34:5`;
 
 function karateClub(weighted: boolean): Dependency[] {
-  return KARATE_CLUB.trim()
+  return dependenciesOf(KARATE_CLUB.trim()
     .split(/\s+/)
     .map((tie) => {
       const [from = "", to = "", weight = ""] = tie.split(/[-:]/);
       return { from, to, weight: weighted ? Number(weight) : 1 };
-    });
+    }));
 }
 
 /** A partition from its groups of members, plus one group of every member not listed. */
@@ -41,7 +42,7 @@ function groups(...listed: number[][]): Partition {
   const serviceOf = new Map<string, string>();
   for (let member = 1; member <= 34; member++) serviceOf.set(String(member), `g${listed.length}`);
   listed.forEach((members, index) => members.forEach((member) => serviceOf.set(String(member), `g${index}`)));
-  return toPartition(serviceOf);
+  return partitionOf(serviceOf);
 }
 
 /** The members of Mr. Hi's faction after the split, networkx's `club == "Mr. Hi"` (member 9 went with him). */
@@ -78,9 +79,9 @@ describe("modularity against published values and networkx", () => {
   it("is 1/22 on Graphs.jl's weighted barbell: two triangles joined by an edge of weight 5", () => {
     // JuliaGraphs/Graphs.jl test/community/modularity.jl, "3.1. undirected and weighted":
     // barbell_graph(3, 3), c = [1, 1, 1, 2, 2, 2], the handle 3–4 weighs 5: Q = 0.045454545454545456.
-    const barbell = toPartition(new Map([["1", "a"], ["2", "a"], ["3", "a"], ["4", "b"], ["5", "b"], ["6", "b"]]));
+    const barbell = partitionOf(new Map([["1", "a"], ["2", "a"], ["3", "a"], ["4", "b"], ["5", "b"], ["6", "b"]]));
     const edges = [["1", "2", 1], ["1", "3", 1], ["2", "3", 1], ["3", "4", 5], ["4", "5", 1], ["4", "6", 1], ["5", "6", 1]] as const;
-    const dependencies = edges.map(([from, to, weight]) => ({ from, to, weight }));
+    const dependencies = dependenciesOf(edges.map(([from, to, weight]) => ({ from, to, weight })));
     expect(computeModularity(barbell, dependencies)).toBeCloseTo(0.045454545454545456, 12);
   });
 });
@@ -96,15 +97,15 @@ const BUNCH_MDG = `
 82 21 20, 150 328 5, 79 21 1, 150 14 4, 29 125 11, 144 14 6, 79 211 67, 79 56 7, 56 79 6,
 14 125 8, 53 79 30, 11 125 8, 50 79 12, 119 328 5, 144 150 10`;
 
-const bunchMdg: Dependency[] = BUNCH_MDG.trim()
+const bunchMdg: Dependency[] = dependenciesOf(BUNCH_MDG.trim()
   .split(",")
   .map((edge) => {
     const [from = "", to = "", weight = ""] = edge.trim().split(/\s+/);
     return { from, to, weight: Number(weight) };
-  });
+  }));
 
 /** Five clusters of that graph: networkx's greedy_modularity_communities on it, both directions summed. */
-const bunchClusters = toPartition(
+const bunchClusters = partitionOf(
   new Map(
     [["6", "119", "144", "150", "328"], ["11", "29", "56", "125"], ["14", "16", "17", "105", "170"], ["21", "82"], ["50", "53", "79", "211", "308", "467"]].flatMap(
       (members, index) => members.map((member): [string, string] => [member, `c${index}`]),
@@ -121,9 +122,9 @@ describe("Bunch's sample graph against Bunch's and Mono2Micro's own code", () =>
 
   it("gives what Bunch computes on the worked example of partition-metrics.test.ts", () => {
     // The same harness on that example without its shared module: 1.3692307692307693 = 10/13 + 0.6.
-    const example = toPartition(new Map([["a1", "a"], ["a2", "a"], ["a3", "a"], ["b1", "b"], ["b2", "b"], ["c1", "c"]]));
+    const example = partitionOf(new Map([["a1", "a"], ["a2", "a"], ["a3", "a"], ["b1", "b"], ["b2", "b"], ["c1", "c"]]));
     const edges = [["a1", "a2", 2], ["a2", "a1", 1], ["a2", "a3", 1], ["a3", "a1", 1], ["b1", "b2", 3], ["a1", "b1", 1], ["b2", "a3", 2], ["c1", "b2", 1]] as const;
-    const dependencies = edges.map(([from, to, weight]) => ({ from, to, weight }));
+    const dependencies = dependenciesOf(edges.map(([from, to, weight]) => ({ from, to, weight })));
     expect(computeTurboMq(example, dependencies).value).toBeCloseTo(1.3692307692307693, 12);
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Coupling } from "../../src/graph/build-coupling-graph.js";
-import type { Boundaries } from "../../src/model/boundaries.js";
+import { boundariesSchema, type Boundaries } from "../../src/model/boundaries.js";
 import type { CrossingSymbol, ModuleEdge, ModuleGraph } from "../../src/model/module-graph.js";
 import { parseModuleId } from "../../src/model/module-id.js";
 import { callsOf, scoreDecomposition } from "../../src/scoring/score-decomposition.js";
@@ -38,14 +38,14 @@ function coupling(from: string, to: string, weight: number, typeOnly = false): C
   return { from: id(from), to: id(to), weight, symbols: 1, typeOnly };
 }
 
-const boundaries: Boundaries = {
+const boundaries: Boundaries = boundariesSchema.parse({
   version: 1,
   services: [
     { name: "orders", modules: [ONE, TWO], pinned: [], api: [] },
     { name: "payments", modules: [PAY, "src/payments/removed.ts"], pinned: [], api: [] },
   ],
   shared: { modules: [LOG], pinned: [] },
-};
+});
 
 describe("scoreDecomposition", () => {
   it("counts value references as calls: re-exports and type-only uses are not calls", () => {

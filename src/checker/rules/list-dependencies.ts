@@ -5,7 +5,7 @@ import type { ModuleEdge, ModuleGraph } from "../../model/module-graph.js";
  * barrel cannot hide a crossing). An import without names (side effects, `export *`, `import()`,
  * `require()`) is a dependency on the whole target module, symbol "*".
  */
-export interface Dependency {
+export interface SymbolDependency {
   edge: ModuleEdge;
   from: string;
   to: string;
@@ -13,8 +13,8 @@ export interface Dependency {
   typeOnly: boolean;
 }
 
-export function listDependencies(graph: ModuleGraph): Dependency[] {
-  const dependencies: Dependency[] = [];
+export function listDependencies(graph: ModuleGraph): SymbolDependency[] {
+  const dependencies: SymbolDependency[] = [];
   for (const edge of graph.edges) {
     if (edge.symbols.length === 0) {
       dependencies.push({ edge, from: edge.from, to: edge.to, symbol: "*", typeOnly: edge.kind === "type" });

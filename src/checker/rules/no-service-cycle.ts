@@ -1,9 +1,10 @@
 import { findCycles } from "../../graph/find-cycles.js";
-import { compareStrings } from "../../model/module-id.js";
+import { compareStrings } from "../../model/compare-strings.js";
 import type { Finding, Rule, RuleContext } from "../types.js";
-import { listDependencies, type Dependency } from "./list-dependencies.js";
+import { listDependencies, type SymbolDependency } from "./list-dependencies.js";
 import { pairKey, splitPairKey, type PairKey } from "../../model/pair-key.js";
 import { itemAt } from "../../model/must-get.js";
+import type { ServiceName } from "../../model/service-name.js";
 
 const ID = "no-service-cycle";
 
@@ -21,7 +22,7 @@ export const noServiceCycle: Rule = {
 
 function findServiceCycles(context: RuleContext): Finding[] {
   // The first import (by module, then line) that makes each service depend on another.
-  const example = new Map<PairKey, Dependency>();
+  const example = new Map<PairKey<ServiceName, ServiceName>, SymbolDependency>();
   for (const dependency of listDependencies(context.graph)) {
     if (dependency.typeOnly) continue;
     const user = context.serviceOf.get(dependency.from);
@@ -33,7 +34,7 @@ function findServiceCycles(context: RuleContext): Finding[] {
       example.set(key, dependency);
     }
   }
-  const successors = new Map<string, string[]>();
+  const successors = new Map<ServiceName, ServiceName[]>();
   for (const key of [...example.keys()].sort()) {
     const [user, owner] = splitPairKey(key);
     successors.set(user, [...(successors.get(user) ?? []), owner]);

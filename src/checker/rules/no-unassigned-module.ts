@@ -1,5 +1,5 @@
 import { buildCouplingGraph } from "../../graph/build-coupling-graph.js";
-import { compareStrings } from "../../model/module-id.js";
+import { compareStrings } from "../../model/compare-strings.js";
 import type { Finding, Rule, RuleContext } from "../types.js";
 
 const ID = "no-unassigned-module";

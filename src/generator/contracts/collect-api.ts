@@ -1,7 +1,8 @@
 import type { ClassDeclaration, Node, Project, Symbol as TsSymbol, Type } from "ts-morph";
 import type { ServiceBoundary } from "../../model/boundaries.js";
-import { type DeriveContext, compareText } from "./derive-context.js";
+import type { DeriveContext } from "./derive-context.js";
 import { isEventBusLike } from "./find-events.js";
+import { compareStrings } from "../../model/compare-strings.js";
 
 /** A function (or method) of the service's API that another service calls. */
 export interface ApiCallable {
@@ -88,7 +89,7 @@ export function collectApi(ctx: DeriveContext, project: Project, service: Servic
       }
     }
   }
-  callables.sort((a, b) => compareText(a.operationId, b.operationId));
+  callables.sort((a, b) => compareStrings(a.operationId, b.operationId));
   return { callables, types };
 }
 

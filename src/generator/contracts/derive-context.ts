@@ -36,7 +36,3 @@ export function reportUnexpressible(ctx: DeriveContext, entry: Unexpressible): v
   if (!seen) ctx.unexpressible.push(entry);
 }
 
-/** Code-point order: the same on every machine, whatever its locale. */
-export function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

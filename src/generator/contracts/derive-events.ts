@@ -5,6 +5,7 @@ import type { CallSites } from "./find-call-sites.js";
 import type { EventSite } from "./find-events.js";
 import { memberSchema } from "./member-schema.js";
 import { typeToSchema } from "./type-to-schema.js";
+import { compareStrings } from "../../model/compare-strings.js";
 
 /** The events this service emits or handles, their payloads walked into this service's schemas. */
 export function deriveEvents(
@@ -85,7 +86,15 @@ function location(site: EventSite): string {
   return `${site.file}:${site.call.getStartLineNumber()}`;
 }
 
-/** `a.ts:9` before `a.ts:10`. */
+/** `a.ts:9` before `a.ts:10`: files in the one string order, then lines as numbers. */
 export function compareLocations(a: string, b: string): number {
-  return a.localeCompare(b, "en", { numeric: true });
+  const [fileA, lineA] = splitLocation(a);
+  const [fileB, lineB] = splitLocation(b);
+  return compareStrings(fileA, fileB) || lineA - lineB;
+}
+
+function splitLocation(location: string): [string, number] {
+  const at = location.lastIndexOf(":");
+  const line = Number(location.slice(at + 1));
+  return at < 0 || !Number.isInteger(line) ? [location, 0] : [location.slice(0, at), line];
 }

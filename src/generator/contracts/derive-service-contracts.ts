@@ -5,22 +5,24 @@ import { UserError } from "../../model/errors.js";
 import type { EventContract, Operation, ServiceContract } from "../service-contract.js";
 import { buildOperation } from "./build-operation.js";
 import { collectApi, type ServiceApi } from "./collect-api.js";
-import { compareText, relativePath, type DeriveContext } from "./derive-context.js";
+import { relativePath, type DeriveContext } from "./derive-context.js";
 import { deriveInWorker, isStackOverflow } from "./derive-in-worker.js";
-import { deriveCommands, deriveEvents, type CommandSource } from "./derive-events.js";
+import { compareLocations, deriveCommands, deriveEvents, type CommandSource } from "./derive-events.js";
 import { findCallSites, type CallSites } from "./find-call-sites.js";
 import { findEventSites } from "./find-events.js";
 import { loadProject } from "./load-project.js";
 import { PROBLEM_DETAILS, problemDetailsName } from "./problem-details.js";
 import { SchemaRegistry } from "./schema-registry.js";
 import { typeToSchema } from "./type-to-schema.js";
+import { compareStrings } from "../../model/compare-strings.js";
+import type { ServiceName } from "../../model/service-name.js";
 
 export interface DeriveOptions {
   /** The analysed project's root (where its tsconfig.json and the boundaries' module paths start). */
   readonly root: string;
   readonly boundaries: Boundaries;
   /** Only these services (default: all). */
-  readonly services?: readonly string[];
+  readonly services?: readonly ServiceName[];
   /**
    * `main` derives on this thread; `worker` in a worker thread with a 256 MB stack (compiled build
    * only). Default: this thread, moving to a worker if ts-morph overflows the stack (~3,000 files).
@@ -63,7 +65,7 @@ async function deriveHere(options: DeriveOptions): Promise<ServiceContract[]> {
   const serviceOf = new Map(boundaries.services.flatMap((s) => s.modules.map((m) => [m, s.name] as const)));
   assertApiModulesExist(boundaries, files);
   const sorted = (pick: (module: string) => boolean): SourceFile[] =>
-    [...files].filter(([module]) => pick(module)).sort(([a], [b]) => compareText(a, b)).map(([, file]) => file);
+    [...files].filter(([module]) => pick(module)).sort(([a], [b]) => compareStrings(a, b)).map(([, file]) => file);
 
   const scratch = newContext();
   const apis = boundaries.services.map((service) => ({ service, api: collectApi(scratch, project, service, names) }));
@@ -88,7 +90,7 @@ async function deriveHere(options: DeriveOptions): Promise<ServiceContract[]> {
   );
 
   const contracts: ServiceContract[] = [];
-  for (const scan of [...scans].sort((a, b) => compareText(a.service.name, b.service.name))) {
+  for (const scan of [...scans].sort((a, b) => compareStrings(a.service.name, b.service.name))) {
     const { service, api } = scan;
     if (options.services && !options.services.includes(service.name)) continue;
     const ctx = newContext();
@@ -101,7 +103,7 @@ async function deriveHere(options: DeriveOptions): Promise<ServiceContract[]> {
     const events: EventContract[] = [
       ...deriveEvents(ctx, service.name, eventSites, serviceOf),
       ...deriveCommands(ctx, service.name, commands, serviceOf),
-    ].sort((a, b) => compareText(a.name, b.name) || compareText(a.kind, b.kind));
+    ].sort((a, b) => compareStrings(a.name, b.name) || compareStrings(a.kind, b.kind));
     const { schemas, resolve } = ctx.registry.finish();
     if (operations.some((o) => o.errors.length > 0)) schemas[problemDetailsName(schemas)] = PROBLEM_DETAILS;
     contracts.push({
@@ -112,9 +114,9 @@ async function deriveHere(options: DeriveOptions): Promise<ServiceContract[]> {
         response: o.response === null ? null : resolve(o.response),
       })),
       events: events.map((e) => ({ ...e, payload: resolve(e.payload) })),
-      schemas: Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => compareText(a, b))),
+      schemas: Object.fromEntries(Object.entries(schemas).sort(([a], [b]) => compareStrings(a, b))),
       unexpressible: [...ctx.unexpressible].sort(
-        (a, b) => compareText(a.usedIn, b.usedIn) || a.location.localeCompare(b.location, "en", { numeric: true }) || compareText(a.type, b.type),
+        (a, b) => compareStrings(a.usedIn, b.usedIn) || compareLocations(a.location, b.location) || compareStrings(a.type, b.type),
       ),
     });
   }

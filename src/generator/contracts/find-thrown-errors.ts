@@ -1,7 +1,8 @@
 import type { ClassDeclaration, Node, Type } from "ts-morph";
 import type { ErrorContract } from "../service-contract.js";
 import { isExternalSymbol } from "./classify-type.js";
-import { type DeriveContext, compareText } from "./derive-context.js";
+import type { DeriveContext } from "./derive-context.js";
+import { compareStrings } from "../../model/compare-strings.js";
 
 /** How far calls are followed inside the service to find what a function can throw. */
 const MAX_CALL_DEPTH = 4;
@@ -38,7 +39,7 @@ export function findThrownErrors(ctx: DeriveContext, fn: Node, serviceFiles: Rea
     }
   };
   visit(fn, 0);
-  return [...found].map(([name, status]) => ({ name, status })).sort((a, b) => a.status - b.status || compareText(a.name, b.name));
+  return [...found].map(([name, status]) => ({ name, status })).sort((a, b) => a.status - b.status || compareStrings(a.name, b.name));
 }
 
 function describeError(ctx: DeriveContext, type: Type): ErrorContract | undefined {

@@ -1,5 +1,5 @@
 import type { JsonSchema } from "../service-contract.js";
-import { compareText } from "./derive-context.js";
+import { compareStrings } from "../../model/compare-strings.js";
 
 /** Refs point at placeholders while walking; names are given only once every type is known. */
 const PLACEHOLDER = "#/components/schemas/\u0000";
@@ -56,7 +56,7 @@ export class SchemaRegistry {
         names.set(group[0]!.id, baseName);
         continue;
       }
-      const sorted = [...group].sort((a, b) => compareText(a.file, b.file) || a.id - b.id);
+      const sorted = [...group].sort((a, b) => compareStrings(a.file, b.file) || a.id - b.id);
       sorted.forEach((entry, index) => {
         const stem = pascalCase(entry.file.replace(/\.[cm]?[jt]sx?$/, "").split("/").pop() ?? "");
         const qualified = `${stem}_${baseName}`;
@@ -71,7 +71,7 @@ export class SchemaRegistry {
       return out;
     };
     const schemas: Record<string, JsonSchema> = {};
-    const ordered = [...this.entries.values()].sort((a, b) => compareText(names.get(a.id)!, names.get(b.id)!));
+    const ordered = [...this.entries.values()].sort((a, b) => compareStrings(names.get(a.id)!, names.get(b.id)!));
     for (const entry of ordered) schemas[names.get(entry.id)!] = resolve(entry.schema ?? {});
     return { schemas, resolve };
   }

@@ -1,10 +1,11 @@
 import { stringify } from "yaml";
+import { compareKeys } from "../../model/compare-strings.js";
 
 /** Keys that name things in a fixed place (`properties`, `paths`...) keep their order; schema keywords get sorted. */
 export function sortSchemaKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortSchemaKeys);
   if (value === null || typeof value !== "object") return value;
-  const entries = Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const entries = Object.entries(value).sort(compareKeys);
   return Object.fromEntries(entries.map(([key, inner]) => [key, sortSchemaKeys(inner)]));
 }
 

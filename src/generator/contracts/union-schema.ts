@@ -2,6 +2,7 @@ import type { Type } from "ts-morph";
 import type { JsonSchema } from "../service-contract.js";
 import type { DeriveContext } from "./derive-context.js";
 import { typeToSchema, type WalkSite } from "./type-to-schema.js";
+import { compareStrings } from "../../model/compare-strings.js";
 
 /**
  * A union's schema. `undefined` members are left to the caller (an optional field or parameter);
@@ -26,7 +27,7 @@ export function unionSchema(ctx: DeriveContext, members: readonly Type[], site: 
     else others.push(member);
   }
   const parts: JsonSchema[] = [];
-  if (strings.size > 0) parts.push(literalSchema("string", [...strings].sort(compare)));
+  if (strings.size > 0) parts.push(literalSchema("string", [...strings].sort(compareStrings)));
   if (numbers.size > 0) parts.push(literalSchema("number", [...numbers].sort((a, b) => a - b)));
   if (booleans.size === 2) parts.push({ type: "boolean" });
   else if (booleans.size === 1) parts.push({ const: [...booleans][0] });
@@ -43,9 +44,6 @@ function literalSchema(type: "string" | "number", values: ReadonlyArray<string |
   return values.length === 1 ? { type, const: values[0] } : { type, enum: values };
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** `T | null`: a plain typed schema gets "null" in its type (and enum); anything else goes in `anyOf`. */
 export function withNull(schema: JsonSchema): JsonSchema {

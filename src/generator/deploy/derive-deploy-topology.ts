@@ -1,4 +1,5 @@
 import type { ServiceContract } from "../service-contract.js";
+import { compareStrings } from "../../model/compare-strings.js";
 
 /**
  * What the deploy files need from the contracts: per service its HTTP routes, the topic it
@@ -51,7 +52,7 @@ export interface DeployQueue {
 }
 
 export function deriveDeployTopology(contracts: readonly ServiceContract[]): DeployTopology {
-  const names = new Set(contracts.map((contract) => contract.service));
+  const names = new Set<string>(contracts.map((contract) => contract.service));
   // The same event appears in the contract of each service that emits or handles it: merge them.
   const flows: { consumer: string; producer: string; events: Set<string> }[] = [];
   for (const contract of contracts) {
@@ -70,7 +71,7 @@ export function deriveDeployTopology(contracts: readonly ServiceContract[]): Dep
       }
     }
   }
-  flows.sort((a, b) => compare(a.consumer, b.consumer) || compare(a.producer, b.producer));
+  flows.sort((a, b) => compareStrings(a.consumer, b.consumer) || compareStrings(a.producer, b.producer));
   const services = [...names].sort().map((name): DeployService => {
     const contract = contracts.find((candidate) => candidate.service === name);
     const published = new Set<string>();
@@ -100,7 +101,7 @@ export function deriveDeployTopology(contracts: readonly ServiceContract[]): Dep
           method: operation.http.method,
           path: toApiGatewayPath(operation.http.path),
         }))
-        .sort((a, b) => compare(a.path, b.path) || compare(a.method, b.method)),
+        .sort((a, b) => compareStrings(a.path, b.path) || compareStrings(a.method, b.method)),
       topic: published.size > 0 ? { name: topicName, awsName: toAwsName(topicName), events: [...published].sort() } : null,
       queues,
       calls: contracts
@@ -135,6 +136,3 @@ export function toStackId(service: string): string {
   return safe === "Shared" ? "SharedService" : safe;
 }
 
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}

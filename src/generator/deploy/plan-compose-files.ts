@@ -3,6 +3,7 @@ import type { DeployService } from "./derive-deploy-topology.js";
 import type { PlannedDeployFile } from "./plan-deploy-files.js";
 import type { DeployLayout, LocalQueueDriver } from "./plan-deploy-options.js";
 import { renderDeployTemplate, type TemplateSource } from "./render-deploy-template.js";
+import { compareStrings } from "../../model/compare-strings.js";
 
 interface LocalBroker {
   readonly name: string;
@@ -68,7 +69,7 @@ export function planComposeFiles(
       { name: "jaeger", condition: "service_started" },
       { name: "postgres", condition: "service_healthy" },
       { name: BROKERS[options.driver].name, condition: "service_healthy" },
-    ].sort((a, b) => a.name.localeCompare(b.name)),
+    ].sort((a, b) => compareStrings(a.name, b.name)),
     images: DEPLOY_IMAGES,
     services: services.map((service, index) => {
       const database = service.name.replace(/[^A-Za-z0-9]+/g, "_").toLowerCase();

@@ -25,6 +25,7 @@ import { planComposeFiles } from "./plan-compose-files.js";
 import { resolveDeployLayout, type DeployRuntime, type PlanDeployOptions } from "./plan-deploy-options.js";
 import { planDockerFiles } from "./plan-docker-files.js";
 import { renderDeployTemplate } from "./render-deploy-template.js";
+import { compareStrings } from "../../model/compare-strings.js";
 
 export type { DeployRuntime, DeployServiceSettings, LocalQueueDriver, PlanDeployOptions } from "./plan-deploy-options.js";
 
@@ -63,7 +64,7 @@ export function planDeployFiles(contracts: readonly ServiceContract[], options: 
       });
     }
   }
-  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return files.sort((a, b) => compareStrings(a.path, b.path));
 }
 
 /** Dependencies each generated service's package.json needs for the runtime (exact versions). */

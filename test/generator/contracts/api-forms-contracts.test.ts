@@ -1,5 +1,6 @@
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import { servicesNamed } from "../../support/branded.js";
 import { deriveServiceContracts } from "../../../src/generator/contracts/derive-service-contracts.js";
 import type { ServiceContract } from "../../../src/generator/service-contract.js";
 import { readBoundaries } from "../../../src/io/read-boundaries.js";
@@ -69,9 +70,9 @@ describe("API forms (api-forms fixture)", () => {
 
   it("derive only the services asked for, and refuse an unknown one with DCP005", async () => {
     const boundaries = readBoundaries(path.join(fixture, "decouple.boundaries.json"));
-    const only = await deriveServiceContracts({ root: fixture, boundaries, services: ["mailer"] });
+    const only = await deriveServiceContracts({ root: fixture, boundaries, services: servicesNamed("mailer") });
     expect(only).toEqual([contract("mailer")]);
-    await expect(deriveServiceContracts({ root: fixture, boundaries, services: ["nope"] })).rejects.toMatchObject({ code: "DCP005" });
+    await expect(deriveServiceContracts({ root: fixture, boundaries, services: servicesNamed("nope") })).rejects.toMatchObject({ code: "DCP005" });
   });
 
   it("report functions, classes with behaviour, Map, Set, bigint, symbol and nested promises where they cross", () => {

@@ -28,7 +28,7 @@ describe("rendered contracts", () => {
       (await parser.validate(text)).filter((d) => d.severity === 0).map((d) => `${d.message} at ${d.path.join("/")}`);
     for (const [name, contract] of all) expect(await errorsOf(renderAsyncApi(contract)), name).toEqual([]);
     // The check can fail: a misspelt action and a broken payload schema are errors.
-    const order = all.find(([name]) => name === "legacy-shop/order")![1];
+    const order = all.find(([name]) => String(name) === "legacy-shop/order")![1];
     const broken = renderAsyncApi(order).replace("action: send", "action: sned").replace("type: object", "type: objeckt");
     expect((await errorsOf(broken)).length).toBeGreaterThan(0);
   });

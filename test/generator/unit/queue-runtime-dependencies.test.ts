@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { toServiceName } from "../../../src/model/service-name.js";
 import { buildServiceView } from "../../../src/generator/build-service-view.js";
 import { QUEUE_VERSIONS_TEMPLATE, queueRuntimeDependencies } from "../../../src/generator/runtime-versions.js";
 
@@ -19,7 +20,7 @@ describe("the queue runtime's dependencies", () => {
     const queue = queueRuntimeDependencies(new Map([[QUEUE_VERSIONS_TEMPLATE, VERSIONS]]));
     expect(queue.dependencies).toEqual({ ioredis: "6.1.0", amqplib: "2.3.1", "@aws-sdk/client-sqs": "3.1178.0", pg: "8.23.1" });
     const view = buildServiceView(
-      { service: "stock", operations: [], events: [], schemas: {}, unexpressible: [] },
+      { service: toServiceName("stock"), operations: [], events: [], schemas: {}, unexpressible: [] },
       { root: "/shop", out: "services", facadeDir: "src/decouple/facade", extraDependencies: queue.dependencies, extraDevDependencies: queue.devDependencies },
       { testEnv: {} },
     );
