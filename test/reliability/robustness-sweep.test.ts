@@ -27,10 +27,12 @@ function decouple(...argv: string[]): { code: number | null; stdout: string; std
 }
 
 /** An answer a user can act on: a documented exit code and no crash. */
-function expectHandled(result: { code: number | null; stderr: string }): void {
+function expectHandled(result: { code: number | null; stdout: string; stderr: string }): void {
   expect([0, 1, 2], result.stderr).toContain(result.code);
   expect(result.stderr).not.toMatch(/internal error/i);
   expect(result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
+  // A number that is not one (a NaN weight once spread into cohesion and evidence) is a silent bug.
+  expect(result.stdout + result.stderr).not.toMatch(/\bNaN\b|\bInfinity\b/);
 }
 
 const MEASURE = /\d+(\.\d+)?% of \d+ relative and alias imports unresolved \(limit \d+(\.\d+)?%\)/;
