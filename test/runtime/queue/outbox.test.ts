@@ -10,6 +10,7 @@ import { handleOnce } from "../../../templates/runtime/queue/idempotency/handle-
 import { openQueue, uniqueNames, waitUntil, type Harness } from "./support/harness.js";
 import { countEffects, createEffectsTable, recordEffect } from "./support/effects.js";
 import { spawnConsumer } from "./support/spawn-consumer.js";
+import { removeCreated } from "./support/remove-created.js";
 
 const relayScript = fileURLToPath(new URL("./support/relay-process.ts", import.meta.url));
 const harness: Harness = {
@@ -20,7 +21,10 @@ const harness: Harness = {
   orderInQueue: true,
 };
 const dir = mkdtempSync(join(tmpdir(), "outbox-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  await removeCreated(harness.driver, harness.env());
+});
 
 describe("transactional outbox (decouple_outbox) with a relay killed mid-way", () => {
   it("delivers an event committed with the state change, once, although the relay was killed before and after publishing", async () => {
