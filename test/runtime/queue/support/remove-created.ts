@@ -9,6 +9,8 @@ import type { QueueDriver } from "../../../../templates/runtime/queue/read-queue
 export interface CreatedNames {
   readonly producer: string;
   readonly consumer: string;
+  /** QUEUE_NAMESPACE, when the services ran under one. */
+  readonly namespace?: string;
 }
 
 // Module state is per test file (vitest isolates files): the names this file's cases made.
@@ -42,8 +44,8 @@ export async function removeCreated(driver: QueueDriver, env: Readonly<Record<st
 async function removeFromRedis(url: string, names: readonly CreatedNames[]): Promise<void> {
   const redis = new Redis(url);
   try {
-    for (const { producer, consumer } of names) {
-      for (const prefix of [producer, consumer]) {
+    for (const { producer, consumer, namespace } of names) {
+      for (const prefix of [producer, consumer].map((name) => (namespace ? `${namespace}.${name}` : name))) {
         const keys: string[] = [];
         let cursor = "0";
         do {
@@ -71,8 +73,8 @@ async function removeFromRabbitmq(url: string, names: readonly CreatedNames[]): 
     }
   };
   try {
-    for (const { producer, consumer } of names) {
-      const topology = nameTopology(consumer, producer, undefined, false);
+    for (const { producer, consumer, namespace } of names) {
+      const topology = nameTopology(consumer, producer, undefined, false, namespace);
       for (const queue of [topology.queue, topology.deadLetterQueue, ...retryDelays.map((ms) => `${topology.queue}.retry.${ms}`)]) {
         await attempt((c) => c.deleteQueue(queue));
       }
@@ -88,7 +90,8 @@ async function removeFromNats(url: string, names: readonly CreatedNames[]): Prom
   try {
     const jsm = await jetstreamManager(nc);
     // Stream names are the service names with dots as underscores; deleting a stream deletes its consumers.
-    const prefixes = names.flatMap(({ producer, consumer }) => [producer, consumer].map((name) => `${name.replace(/[^A-Za-z0-9_-]/g, "_")}_`));
+    const prefixes = names.flatMap(({ producer, consumer, namespace }) =>
+      [producer, consumer].map((name) => `${(namespace ? `${namespace}.${name}` : name).replace(/[^A-Za-z0-9_-]/g, "_")}_`));
     const doomed: string[] = [];
     for await (const name of jsm.streams.names()) if (prefixes.some((prefix) => name.startsWith(prefix))) doomed.push(name);
     for (const name of doomed) await jsm.streams.delete(name);
