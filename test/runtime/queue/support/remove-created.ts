@@ -34,7 +34,11 @@ const retryDelays = [...new Set([{ initialMs: 1000, factor: 2, maxMs: 60_000 }, 
  * in memory, and stops it.
  */
 export async function removeCreated(driver: QueueDriver, env: Readonly<Record<string, string>>): Promise<void> {
-  const names = created.splice(0);
+  await removeNames(driver, env, created.splice(0));
+}
+
+/** The same for names given (bench:queues removes each run's after it). */
+export async function removeNames(driver: QueueDriver, env: Readonly<Record<string, string | undefined>>, names: readonly CreatedNames[]): Promise<void> {
   if (names.length === 0) return;
   if (driver === "redis") await removeFromRedis(env.REDIS_URL ?? "redis://127.0.0.1:6379", names);
   if (driver === "rabbitmq") await removeFromRabbitmq(env.AMQP_URL ?? "amqp://guest:guest@127.0.0.1:5672", names);
