@@ -5,7 +5,7 @@
  * own cost). Writes bench/results/queues.md. Uses the shared brokers and fauxqs on 127.0.0.1.
  */
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
@@ -22,6 +22,8 @@ import { plainNats, plainRabbitmq, plainRedis, plainSqs, type BenchNames, type P
 import { removeNames } from "../../test/runtime/queue/support/remove-created.js";
 import { renderQueueResults, type Row } from "./render-queue-results.js";
 
+// The 1-minute load average before and after: the machine is shared, and the figures move with it.
+const loadBefore = loadavg()[0] ?? Number.NaN;
 const runs = Number(process.env.RUNS ?? 5);
 const total = Number(process.env.MESSAGES ?? 2000);
 // fauxqs handles a few hundred messages a second here: fewer per run keep the whole bench near 15 minutes.
@@ -78,7 +80,13 @@ function plainSetup(driver: QueueDriver): RunSetup {
       for (let i = 0; i < count; i++) {
         const consumer = await plainFor(driver, name);
         extra.push(consumer);
-        stops.push(await consumer.consume(concurrency, (id) => handled(id)));
+        // A plain handler parses its payload too, as the port's handler gets it parsed.
+        stops.push(
+          await consumer.consume(concurrency, (id, text) => {
+            const payload: unknown = JSON.parse(text);
+            if (typeof payload === "object" && payload !== null) handled(id);
+          }),
+        );
       }
       return async () => void (await Promise.all(stops.map((stop) => stop())));
     },
@@ -171,7 +179,15 @@ for (const driver of drivers) {
     // Variants take turns run by run, so the load of a shared machine falls on all of them alike.
     const results = variants.map((): RunResult[] => []);
     for (let i = 0; i < runs; i++) {
-      for (const [index, variant] of variants.entries()) results[index]?.push(await measureRun(variant.setup(driver), consumers, totalFor(driver)));
+      for (const [index, variant] of variants.entries()) {
+        try {
+          results[index]?.push(await measureRun(variant.setup(driver), consumers, totalFor(driver)));
+        } catch (error) {
+          // A stalled or wrong run ends the bench with where and why (open connections would keep it alive).
+          process.stderr.write(`${driver} x${consumers} ${variant.label}, run ${i + 1}: ${error instanceof Error ? error.message : String(error)}\n`);
+          process.exit(2);
+        }
+      }
     }
     for (const [index, variant] of variants.entries()) {
       const measured = results[index] ?? [];
@@ -190,7 +206,8 @@ for (const driver of drivers) {
     }
   }
 }
-writeFileSync(new URL("../results/queues.md", import.meta.url), renderQueueResults(rows, { runs, total, concurrency }));
+const loadAfter = loadavg()[0] ?? Number.NaN;
+writeFileSync(new URL("../results/queues.md", import.meta.url), renderQueueResults(rows, { runs, total, concurrency, load: [loadBefore, loadAfter] }));
 await pool.query(`DROP SCHEMA IF EXISTS ${pgSchema} CASCADE`);
 await pool.end();
 await fauxqs.close();

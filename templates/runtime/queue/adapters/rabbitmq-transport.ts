@@ -123,6 +123,8 @@ function openSource(model: RecoveringChannelModel, queue: string, prefetch: numb
 
   return {
     extendEveryMs: null,
+    // The channel pushes up to the prefetch ahead.
+    prefetched: true,
     async receive(max, signal) {
       if (closed || signal.aborted) return [];
       await consumer.get();
