@@ -138,8 +138,11 @@ function openSource(js: ReturnType<typeof jetstream>, stream: string, durable: s
 
   return {
     extendEveryMs: Math.floor(leaseMs / 3),
-    // An open pull brings its messages as they come; asking for the next one costs no round trip.
-    prefetched: true,
+    // An open pull brings its messages as they come: asking for the next one costs nothing. A new
+    // pull costs a request and a subscription: then let freed slots gather first.
+    get prefetched() {
+      return batch !== null;
+    },
     async receive(max, signal) {
       if (closed || signal.aborted) return [];
       if (!batch) {
