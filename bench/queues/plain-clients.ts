@@ -19,10 +19,16 @@ export interface PlainClient {
   close(): Promise<void>;
 }
 
-export async function plainRedis(url: string, name: string): Promise<PlainClient> {
+/** The port's names (`<producer>.events`, `<consumer>.<producer>.events`), so one clean-up removes either. */
+export interface BenchNames {
+  readonly producer: string;
+  readonly consumer: string;
+}
+
+export async function plainRedis(url: string, { producer, consumer }: BenchNames): Promise<PlainClient> {
   const redis = new Redis(url);
-  const stream = `${name}.events`;
-  const group = `consumer.${stream}`;
+  const stream = `${producer}.events`;
+  const group = `${consumer}.${stream}`;
   return {
     async declare() {
       await redis.call("XGROUP", "CREATE", stream, group, "$", "MKSTREAM");
@@ -59,11 +65,11 @@ export async function plainRedis(url: string, name: string): Promise<PlainClient
   };
 }
 
-export async function plainRabbitmq(url: string, name: string): Promise<PlainClient> {
+export async function plainRabbitmq(url: string, { producer, consumer }: BenchNames): Promise<PlainClient> {
   const connection = await amqpConnect(url);
   const channel = await connection.createConfirmChannel();
-  const exchange = `${name}.events`;
-  const queue = `consumer.${exchange}`;
+  const exchange = `${producer}.events`;
+  const queue = `${consumer}.${exchange}`;
   return {
     async declare() {
       await channel.assertExchange(exchange, "topic", { durable: true });
@@ -88,12 +94,12 @@ export async function plainRabbitmq(url: string, name: string): Promise<PlainCli
   };
 }
 
-export async function plainNats(url: string, name: string): Promise<PlainClient> {
+export async function plainNats(url: string, { producer, consumer }: BenchNames): Promise<PlainClient> {
   const nc = await natsConnect({ servers: url });
   const jsm = await jetstreamManager(nc);
   const js = jetstream(nc);
-  const stream = `${name}_events`.replace(/[^A-Za-z0-9_-]/g, "_");
-  const durable = `consumer_${stream}`;
+  const stream = `${producer}_events`.replace(/[^A-Za-z0-9_-]/g, "_");
+  const durable = `${consumer}_${stream}`.replace(/[^A-Za-z0-9_-]/g, "_");
   return {
     async declare() {
       await jsm.streams.add({ name: stream, subjects: [`${stream}.>`], storage: StorageType.File });
@@ -105,11 +111,16 @@ export async function plainNats(url: string, name: string): Promise<PlainClient>
     async consume(concurrency, onMessage) {
       const consumer = await js.consumers.get(stream, durable);
       const messages = await consumer.consume({ max_messages: concurrency });
+      // Up to `concurrency` messages between delivery and their acknowledged ack, as the port allows.
+      const acking = new Set<Promise<unknown>>();
       const loop = (async () => {
         for await (const message of messages) {
           onMessage(message.headers?.get("Nats-Msg-Id") ?? "", message.string());
-          await message.ackAck();
+          const ack = message.ackAck().finally(() => acking.delete(ack));
+          acking.add(ack);
+          if (acking.size >= concurrency) await Promise.race(acking);
         }
+        await Promise.all(acking);
       })();
       return async () => {
         await messages.close();
@@ -120,16 +131,16 @@ export async function plainNats(url: string, name: string): Promise<PlainClient>
   };
 }
 
-export async function plainSqs(endpoint: string, name: string): Promise<PlainClient> {
+export async function plainSqs(endpoint: string, { producer, consumer }: BenchNames): Promise<PlainClient> {
   const sqs = new SQSClient({ region: "us-east-1", endpoint });
   const sns = new SNSClient({ region: "us-east-1", endpoint });
-  const topic = `${name}-events`;
+  const topic = `${producer}-events`;
   let topicArn = "";
   let queueUrl = "";
   return {
     async declare() {
       topicArn = (await sns.send(new CreateTopicCommand({ Name: topic }))).TopicArn ?? "";
-      queueUrl = (await sqs.send(new CreateQueueCommand({ QueueName: `consumer-${topic}`, Attributes: { VisibilityTimeout: "30" } }))).QueueUrl ?? "";
+      queueUrl = (await sqs.send(new CreateQueueCommand({ QueueName: `${consumer}-${topic}`, Attributes: { VisibilityTimeout: "30" } }))).QueueUrl ?? "";
       const arn = (await sqs.send(new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ["QueueArn"] }))).Attributes?.QueueArn ?? "";
       await sns.send(new SubscribeCommand({ TopicArn: topicArn, Protocol: "sqs", Endpoint: arn, Attributes: { RawMessageDelivery: "true" } }));
     },
@@ -137,7 +148,7 @@ export async function plainSqs(endpoint: string, name: string): Promise<PlainCli
       await sns.send(new PublishCommand({ TopicArn: topicArn, Message: body, MessageAttributes: { "message-id": { DataType: "String", StringValue: id } } }));
     },
     async consume(concurrency, onMessage) {
-      queueUrl ||= (await sqs.send(new CreateQueueCommand({ QueueName: `consumer-${topic}`, Attributes: { VisibilityTimeout: "30" } }))).QueueUrl ?? "";
+      queueUrl ||= (await sqs.send(new CreateQueueCommand({ QueueName: `${consumer}-${topic}`, Attributes: { VisibilityTimeout: "30" } }))).QueueUrl ?? "";
       let running = true;
       const loop = (async () => {
         while (running) {

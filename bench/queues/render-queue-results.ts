@@ -10,14 +10,15 @@ export interface Row {
 }
 
 /** The committed results table: no timestamps, so a rerun changes only the figures. */
-export function renderQueueResults(rows: readonly Row[], settings: { runs: number; total: number; concurrency: number }): string {
+export function renderQueueResults(rows: readonly Row[], settings: { runs: number; total: number; concurrency: number; load: readonly [number, number] }): string {
   const lines = [
     "# Queue port against the plain clients",
     "",
     `\`npm run bench:queues\`: ${settings.total} messages of 1 KiB per run (SQS: ${rows.find((r) => r.driver === "sqs")?.messages ?? settings.total}), one publisher with up to 32 publishes awaiting their`,
     `broker acknowledgement, one or four competing consumers handling ${settings.concurrency} messages each at once; medians of`,
     `${settings.runs} runs. Latency runs from the start of a publish to the handler. Shared brokers on 127.0.0.1 (2 cores, shared`,
-    "with other work); SQS/SNS is fauxqs 1.9.2 in the same process, so its figures say nothing about AWS.",
+    `with other work: 1-minute load average ${settings.load[0].toFixed(1)} at the start, ${settings.load[1].toFixed(1)} at the end); SQS/SNS is fauxqs 1.9.2`,
+    "in the same process, so its figures say nothing about AWS.",
     "",
     "| broker | consumers | variant | msg/s | vs plain | p50 ms | p99 ms | client CPU µs/msg | CPU vs plain |",
     "|---|---:|---|---:|---:|---:|---:|---:|---:|",

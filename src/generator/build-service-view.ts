@@ -2,6 +2,7 @@ import type { Config } from "../model/config.js";
 import { assertSafeRelativePath } from "./assert-safe-path.js";
 import { buildComponentsSchema } from "./build-route-schemas.js";
 import { buildConsumerView, type ConsumerView } from "./build-consumer-view.js";
+import { buildQueueView, type QueueView } from "./build-queue-view.js";
 import { buildOperationView, type ModuleAliases, type OperationView } from "./build-operation-view.js";
 import { importSpecifier, relativeFrom, toEnvName, toPascalCase } from "./name-forms.js";
 import { RUNTIME_VERSIONS, serviceDependencies, serviceDevDependencies } from "./runtime-versions.js";
@@ -33,7 +34,7 @@ export interface ImportView {
 }
 
 /** What the templates of one service read. */
-export interface ServiceView extends ConsumerView {
+export interface ServiceView extends ConsumerView, QueueView {
   readonly service: string;
   readonly pascalName: string;
   readonly envName: string;
@@ -78,6 +79,7 @@ export function buildServiceView(contract: ServiceContract, layout: OutputLayout
     monolithRoot: relativeFrom(`${serviceDir}/tsconfig.json`, commonAncestor(layout.out), layout.root),
     operations: operationViews,
     ...buildConsumerView(contract, operationViews),
+    ...buildQueueView(contract),
     hasOperations: operations.length > 0,
     components: buildComponentsSchema(contract),
     versions: RUNTIME_VERSIONS,

@@ -29,6 +29,7 @@ export async function createQueue(options: CreateQueueOptions): Promise<Queue> {
   const observe = options.observe ?? (() => undefined);
   const ordered = (producer: string): boolean => options.orderedProducers?.includes(producer) ?? false;
   const subscriptions = new Set<Subscription>();
+  const namespace = options.config.namespace ?? "";
 
   return {
     async publish(event, payload, publishOptions = {}) {
@@ -39,17 +40,17 @@ export async function createQueue(options: CreateQueueOptions): Promise<Queue> {
       if (publishOptions.traceparent) headers.traceparent = publishOptions.traceparent;
       const id = publishOptions.messageId ?? randomUUID();
       const message: WireMessage = { id, event, key: publishOptions.key ?? id, headers, body: JSON.stringify(payload) };
-      await transport.publish(topicOf(options.service), message, ordered(options.service));
+      await transport.publish(topicOf(options.service, namespace), message, ordered(options.service));
       return { messageId: id };
     },
     async declare({ from, events }) {
-      await transport.declare(nameTopology(options.service, from, events, ordered(from)));
+      await transport.declare(nameTopology(options.service, from, events, ordered(from), namespace));
     },
     async subscribe(subscribe) {
       const concurrency = subscribe.concurrency ?? 8;
       const maxAttempts = subscribe.maxAttempts ?? 5;
       if (!(concurrency >= 1 && maxAttempts >= 1)) throw new Error("concurrency and maxAttempts must be at least 1.");
-      const topology = nameTopology(options.service, subscribe.from, subscribe.events, ordered(subscribe.from));
+      const topology = nameTopology(options.service, subscribe.from, subscribe.events, ordered(subscribe.from), namespace);
       await transport.declare(topology);
       const source = await transport.open(topology, concurrency);
       const subscription = runSubscription(source, {

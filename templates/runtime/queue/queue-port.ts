@@ -115,6 +115,11 @@ export interface Source {
   receive(max: number, signal: AbortSignal): Promise<Delivery[]>;
   /** How often `extend` should be called during a handler, or null when the broker needs none. */
   readonly extendEveryMs: number | null;
+  /**
+   * Deliveries already wait in the client (a push consumer's prefetch, an open pull): a receive
+   * costs no round trip, so the consumer loop takes each freed slot at once instead of gathering.
+   */
+  readonly prefetched?: boolean;
   close(): Promise<void>;
 }
 

@@ -13,6 +13,8 @@ export interface QueueConfig {
   readonly snsEndpoint?: string;
   /** How long a message may sit unacknowledged before another consumer reclaims it (Redis, NATS, SQS). */
   readonly leaseMs: number;
+  /** Prefix of every topic and queue name (`<namespace>.orders.events`): environments or test runs sharing one broker. */
+  readonly namespace?: string;
 }
 
 const drivers: readonly QueueDriver[] = ["memory", "redis", "rabbitmq", "nats", "sqs"];
@@ -30,6 +32,9 @@ export function readQueueConfig(env: Readonly<Record<string, string | undefined>
   if (!Number.isInteger(leaseMs) || leaseMs < 1000) {
     throw new Error(`QUEUE_LEASE_MS is "${env.QUEUE_LEASE_MS}": set it to a whole number of milliseconds, at least 1000.`);
   }
+  if (env.QUEUE_NAMESPACE && !/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(env.QUEUE_NAMESPACE)) {
+    throw new Error(`QUEUE_NAMESPACE is "${env.QUEUE_NAMESPACE}": use letters, digits, "-" and "_" only (it prefixes broker names).`);
+  }
   return {
     driver,
     redisUrl: env.REDIS_URL ?? "redis://127.0.0.1:6379",
@@ -39,5 +44,6 @@ export function readQueueConfig(env: Readonly<Record<string, string | undefined>
     ...(env.SQS_ENDPOINT ? { sqsEndpoint: env.SQS_ENDPOINT } : {}),
     ...(env.SNS_ENDPOINT ? { snsEndpoint: env.SNS_ENDPOINT } : {}),
     leaseMs,
+    ...(env.QUEUE_NAMESPACE ? { namespace: env.QUEUE_NAMESPACE } : {}),
   };
 }

@@ -104,7 +104,8 @@ export function runSubscription(source: Source, options: RunOptions): Subscripti
 
   // While a backlog waits (the last fetch came back full), give freed slots 10 ms to gather before
   // fetching: a fetch per freed slot costs a fast consumer a round trip per message, and a slow
-  // handler loses no more than those 10 ms.
+  // handler loses no more than those 10 ms. Not where deliveries already wait in the client
+  // (`prefetched`): there the wait would only hold them back.
   const refillAt = Math.max(1, Math.floor(options.concurrency / 2));
   let backlog = false;
   let gatherUntil = 0;
@@ -117,7 +118,7 @@ export function runSubscription(source: Source, options: RunOptions): Subscripti
         wakeLoop = null;
         continue;
       }
-      if (backlog && free < refillAt) {
+      if (backlog && free < refillAt && !source.prefetched) {
         gatherUntil ||= Date.now() + 10;
         const left = gatherUntil - Date.now();
         if (left > 0) {

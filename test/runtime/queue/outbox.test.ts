@@ -1,15 +1,19 @@
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
+import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { addOutboxEvent, ensureOutboxTables } from "../../../templates/runtime/queue/outbox/sqlite-outbox.js";
+import { addPostgresOutboxEvent, ensurePostgresOutboxTables } from "../../../templates/runtime/queue/outbox/postgres-outbox.js";
 import { createSqliteIdempotency } from "../../../templates/runtime/queue/idempotency/sqlite-idempotency.js";
 import { handleOnce } from "../../../templates/runtime/queue/idempotency/handle-once.js";
 import { openQueue, uniqueNames, waitUntil, type Harness } from "./support/harness.js";
 import { countEffects, createEffectsTable, recordEffect } from "./support/effects.js";
 import { spawnConsumer } from "./support/spawn-consumer.js";
+import { removeCreated } from "./support/remove-created.js";
 
 const relayScript = fileURLToPath(new URL("./support/relay-process.ts", import.meta.url));
 const harness: Harness = {
@@ -20,7 +24,15 @@ const harness: Harness = {
   orderInQueue: true,
 };
 const dir = mkdtempSync(join(tmpdir(), "outbox-"));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const databaseUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
+const pgSchema = `outbox_${process.pid}_${randomUUID().slice(0, 8)}`;
+const pool = new pg.Pool({ connectionString: databaseUrl, max: 4 });
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  await removeCreated(harness.driver, harness.env());
+  await pool.query(`DROP SCHEMA IF EXISTS ${pgSchema} CASCADE`);
+  await pool.end();
+});
 
 describe("transactional outbox (decouple_outbox) with a relay killed mid-way", () => {
   it("delivers an event committed with the state change, once, although the relay was killed before and after publishing", async () => {
@@ -72,6 +84,67 @@ describe("transactional outbox (decouple_outbox) with a relay killed mid-way", (
     expect(shop.prepare("SELECT COUNT(*) AS n FROM decouple_outbox WHERE published_at IS NULL").get()).toEqual({ n: 0 });
     await subscriber.close();
     shop.close();
+    effectsDb.close();
+  });
+
+  it("PostgreSQL: delivers an event committed with the state change, once, although the relay was killed before and after publishing", async () => {
+    const { producer: monolith, consumer } = uniqueNames("outbox", "pg-relay");
+    await pool.query(`CREATE SCHEMA ${pgSchema}`);
+    await pool.query(`CREATE TABLE ${pgSchema}.orders (id text PRIMARY KEY, total integer NOT NULL)`);
+    await ensurePostgresOutboxTables(pool, pgSchema);
+    const placeOrder = async (orders: Array<[string, number]>): Promise<void> => {
+      const tx = await pool.connect();
+      try {
+        await tx.query("BEGIN");
+        for (const [id, total] of orders) {
+          await tx.query(`INSERT INTO ${pgSchema}.orders (id, total) VALUES ($1, $2)`, [id, total]);
+          await addPostgresOutboxEvent(tx, { event: "item.added", payload: { n: total }, key: id, messageId: `event-${id}` }, pgSchema);
+        }
+        await tx.query("COMMIT");
+      } catch (error) {
+        await tx.query("ROLLBACK");
+        throw error;
+      } finally {
+        tx.release();
+      }
+    };
+    const unpublished = async (): Promise<number> =>
+      Number((await pool.query(`SELECT COUNT(*) AS n FROM ${pgSchema}.decouple_outbox WHERE published_at IS NULL`)).rows[0]?.n);
+    // A failed transaction leaves neither the order nor its event.
+    await expect(placeOrder([["A", 1], ["A", 2]])).rejects.toThrow(/duplicate key/);
+    expect(Number((await pool.query(`SELECT COUNT(*) AS n FROM ${pgSchema}.decouple_outbox`)).rows[0]?.n)).toBe(0);
+
+    const effectsDb = new Database(join(dir, "pg-effects.sqlite"));
+    createEffectsTable(effectsDb);
+    const deliveries = new Map<string, number>();
+    const subscriber = await openQueue(harness, consumer);
+    await subscriber.subscribe({
+      from: monolith,
+      handler: async (message) => {
+        deliveries.set(message.id, (deliveries.get(message.id) ?? 0) + 1);
+        await handleOnce(createSqliteIdempotency(effectsDb), consumer, (m, tx) => recordEffect(tx, m.id, m.key))(message);
+      },
+    });
+    const env = { ...harness.env(), OUTBOX_PG_URL: databaseUrl, OUTBOX_SCHEMA: pgSchema, PRODUCER: monolith };
+
+    await placeOrder([["A", 10]]);
+    const first = spawnConsumer({ ...env, HANG_AT: "publishing", HANG_ID: "event-A" }, relayScript);
+    await waitUntil("the relay about to publish A", () => first.lines.some((l) => l.type === "publishing" && l.id === "event-A"), 30_000);
+    await first.kill();
+    expect(deliveries.has("event-A")).toBe(false);
+
+    await placeOrder([["B", 20]]);
+    const second = spawnConsumer({ ...env, HANG_AT: "published", HANG_ID: "event-B" }, relayScript);
+    await waitUntil("the relay published B", () => second.lines.some((l) => l.type === "published" && l.id === "event-B"), 30_000);
+    await second.kill();
+
+    const third = spawnConsumer(env, relayScript);
+    await waitUntil("B delivered twice and A once", () => deliveries.get("event-B") === 2 && deliveries.get("event-A") === 1, 30_000);
+    await waitUntil("both effects committed", () => countEffects(effectsDb).size === 2);
+    await waitUntil("both rows marked published", async () => (await unpublished()) === 0);
+    await third.kill();
+    expect(Object.fromEntries(countEffects(effectsDb))).toEqual({ "event-A": 1, "event-B": 1 });
+    await subscriber.close();
     effectsDb.close();
   });
 });

@@ -1,5 +1,5 @@
 import { connect, headers as natsHeaders, nanos } from "@nats-io/transport-node";
-import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, StorageType, type JsMsg } from "@nats-io/jetstream";
+import { AckPolicy, DeliverPolicy, jetstream, jetstreamManager, StorageType, type Consumer, type JsMsg } from "@nats-io/jetstream";
 import type { Delivery, Source, Topology, Transport, WireMessage } from "../queue-port.js";
 import type { QueueConfig } from "../read-queue-config.js";
 
@@ -33,9 +33,11 @@ export async function createNatsTransport(config: QueueConfig): Promise<Transpor
   const send = async (subject: string, message: WireMessage, msgID: string, extra: Record<string, string> = {}): Promise<void> => {
     const h = natsHeaders();
     for (const [name, value] of Object.entries({ ...message.headers, ...extra })) h.set(name, value);
-    h.set("message-id", message.id);
+    // The message id travels as Nats-Msg-Id (the duplicate window's key); a header only when that differs (dead letters).
+    if (msgID !== message.id) h.set("message-id", message.id);
     h.set("event", message.event);
-    h.set("key", message.key);
+    // The key defaults to the id: carried only when it differs.
+    if (message.key !== message.id) h.set("key", message.key);
     await js.publish(subject, message.body, { msgID, headers: h });
   };
 
@@ -95,6 +97,8 @@ type DeadLetter = (message: WireMessage, attempt: number, reason: string) => Pro
 function openSource(js: ReturnType<typeof jetstream>, stream: string, durable: string, leaseMs: number, deadLetter: DeadLetter): Source {
   // One pull at a time, sized by the free slots when it was made: a message arrives only for a slot
   // that waits for it (back-pressure), and each is handed over as soon as it arrives.
+  let consumer: Promise<Consumer> | null = null;
+  const abortedOf = new WeakMap<AbortSignal, Promise<null>>();
   let batch: AsyncIterator<JsMsg> | null = null;
   let pending: Promise<IteratorResult<JsMsg>> | null = null;
   let closed = false;
@@ -125,6 +129,7 @@ function openSource(js: ReturnType<typeof jetstream>, stream: string, durable: s
     } catch (error) {
       // A pull that failed (heartbeats missed while the server held messages back, a reconnect): start another.
       batch = null;
+      consumer = null;
       throw error;
     } finally {
       pending = null;
@@ -133,16 +138,28 @@ function openSource(js: ReturnType<typeof jetstream>, stream: string, durable: s
 
   return {
     extendEveryMs: Math.floor(leaseMs / 3),
+    // An open pull brings its messages as they come: asking for the next one costs nothing. A new
+    // pull costs a request and a subscription: then let freed slots gather first.
+    get prefetched() {
+      return batch !== null;
+    },
     async receive(max, signal) {
       if (closed || signal.aborted) return [];
       if (!batch) {
-        const consumer = await js.consumers.get(stream, durable);
-        batch = (await consumer.fetch({ max_messages: max, expires: 1000 }))[Symbol.asyncIterator]();
+        // Looked up once (a round trip), not per pull; looked up again after a pull failed.
+        consumer ??= js.consumers.get(stream, durable).catch((error: unknown) => {
+          consumer = null;
+          throw error;
+        });
+        batch = (await (await consumer).fetch({ max_messages: max, expires: 1000 }))[Symbol.asyncIterator]();
       }
-      let onAbort = (): void => undefined;
-      const aborted = new Promise<null>((resolve) => signal.addEventListener("abort", (onAbort = () => resolve(null)), { once: true }));
+      // One abort listener per signal, not one per message.
+      let aborted = abortedOf.get(signal);
+      if (!aborted) {
+        aborted = new Promise<null>((resolve) => signal.addEventListener("abort", () => resolve(null), { once: true }));
+        abortedOf.set(signal, aborted);
+      }
       const result = await Promise.race([next(), aborted]);
-      signal.removeEventListener("abort", onAbort);
       return result && !result.done ? [deliver(result.value)] : [];
     },
     async close() {
@@ -160,14 +177,17 @@ function openSource(js: ReturnType<typeof jetstream>, stream: string, durable: s
 function messageOf(msg: JsMsg): WireMessage {
   const carried: Record<string, string> = {};
   let id = "";
+  let natsMsgId = "";
   let event = "";
   let key = "";
   for (const [name, values] of msg.headers ?? []) {
     const value = values[0] ?? "";
     if (name === "message-id") id = value;
+    else if (name === "Nats-Msg-Id") natsMsgId = value;
     else if (name === "event") event = value;
     else if (name === "key") key = value;
     else if (!name.startsWith("Nats-") && name !== "x-attempt") carried[name] = value;
   }
-  return { id, event, key, headers: carried, body: msg.string() };
+  const messageId = id || natsMsgId;
+  return { id: messageId, event, key: key || messageId, headers: carried, body: msg.string() };
 }

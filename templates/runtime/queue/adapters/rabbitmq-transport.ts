@@ -25,7 +25,8 @@ export async function createRabbitmqTransport(config: QueueConfig): Promise<Tran
         type: message.event,
         contentType: "application/json",
         // The id and event travel as AMQP properties; each header costs encoding on both sides.
-        headers: { ...message.headers, ...extra, key: message.key, ...(attempt > 1 ? { "x-attempt": attempt } : {}) },
+        // The key defaults to the id: carried only when it differs.
+        headers: { ...message.headers, ...extra, ...(message.key !== message.id ? { key: message.key } : {}), ...(attempt > 1 ? { "x-attempt": attempt } : {}) },
       }, (error: unknown) => (error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve()));
     });
   };
@@ -90,6 +91,8 @@ interface Forward {
 function openSource(model: RecoveringChannelModel, queue: string, prefetch: number, forward: Forward): Source {
   const buffered: Array<{ channel: Channel; raw: ConsumeMessage }> = [];
   let wake: (() => void) | null = null;
+  let poll: NodeJS.Timeout | null = null;
+  const listening = new WeakSet<AbortSignal>();
   let closed = false;
   const consumer = lazyChannel(async () => {
     const channel = await model.createChannel();
@@ -120,26 +123,33 @@ function openSource(model: RecoveringChannelModel, queue: string, prefetch: numb
 
   return {
     extendEveryMs: null,
+    // The channel pushes up to the prefetch ahead.
+    prefetched: true,
     async receive(max, signal) {
       if (closed || signal.aborted) return [];
       await consumer.get();
       if (buffered.length === 0) {
+        // An idle consumer waits once per message: one abort listener per signal and one poll timer
+        // per source, not a timer and a listener per wait. The poll returns [] now and then, so the
+        // next receive reopens a channel that closed meanwhile (broker restart).
+        if (!listening.has(signal)) {
+          listening.add(signal);
+          signal.addEventListener("abort", () => wake?.(), { once: true });
+        }
+        poll ??= setInterval(() => wake?.(), 1000);
         await new Promise<void>((resolve) => {
-          const done = (): void => {
-            clearTimeout(timer);
+          wake = () => {
             wake = null;
-            signal.removeEventListener("abort", done);
             resolve();
           };
-          const timer = setTimeout(done, 1000);
-          wake = done;
-          signal.addEventListener("abort", done, { once: true });
         });
       }
       return buffered.splice(0, max).map(deliver);
     },
     async close() {
       closed = true;
+      if (poll) clearInterval(poll);
+      wake?.();
       // Closing the channel returns every unacknowledged delivery to the queue.
       await consumer.close();
     },
@@ -152,10 +162,11 @@ function messageOf(raw: ConsumeMessage, headers: Record<string, unknown>): WireM
     if (typeof value === "string" && !["event", "key", "message-id"].includes(name) && !name.startsWith("x-")) carried[name] = value;
     if (name === "x-dead-letter-reason" && typeof value === "string") carried[name] = value;
   }
+  const id = String(raw.properties.messageId ?? headers["message-id"] ?? "");
   return {
-    id: String(raw.properties.messageId ?? headers["message-id"] ?? ""),
+    id,
     event: String(raw.properties.type ?? headers.event ?? ""),
-    key: String(headers.key ?? ""),
+    key: typeof headers.key === "string" ? headers.key : id,
     headers: carried,
     body: raw.content.toString("utf8"),
   };

@@ -2,8 +2,9 @@ import type { Pool, PoolClient } from "pg";
 import { idempotencyTable, type IdempotencyStore } from "./handle-once.js";
 
 /** PostgreSQL through pg: a second consumer of the same message waits on the primary key until the first commits or rolls back. */
-export function createPostgresIdempotency(pool: Pool, schema = "public"): IdempotencyStore<PoolClient> {
-  const table = `"${schema.replaceAll('"', '""')}".${idempotencyTable}`;
+export function createPostgresIdempotency(pool: Pool, schema?: string): IdempotencyStore<PoolClient> {
+  // No schema: the connection's search_path decides (e.g. `?options=-c search_path=payment` in DATABASE_URL).
+  const table = schema === undefined ? idempotencyTable : `"${schema.replaceAll('"', '""')}".${idempotencyTable}`;
   return {
     async ensureTable() {
       await pool.query(

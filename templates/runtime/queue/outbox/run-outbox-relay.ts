@@ -1,10 +1,16 @@
 import { randomUUID } from "node:crypto";
 import type BetterSqlite3 from "better-sqlite3";
 import type { Queue } from "../queue-port.js";
-import { acquireRelayLease, markPublished, readUnpublished, type OutboxRow } from "./sqlite-outbox.js";
+import type { OutboxRow, OutboxStore } from "./outbox-store.js";
+import { sqliteOutboxStore } from "./sqlite-outbox.js";
 
-export interface OutboxRelayOptions {
-  readonly db: BetterSqlite3.Database;
+export type OutboxRelayOptions = RelaySettings &
+  (
+    | { /** A SQLite outbox (better-sqlite3). */ readonly db: BetterSqlite3.Database }
+    | { /** Any outbox: `postgresOutboxStore(pool)`, `sqliteOutboxStore(db)`. */ readonly store: OutboxStore }
+  );
+
+interface RelaySettings {
   /** The monolith's queue port: events go to `<monolith>.events`. */
   readonly queue: Queue;
   readonly pollMs?: number;
@@ -27,14 +33,15 @@ export interface OutboxRelay {
  */
 export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
   const owner = randomUUID();
+  const store = "store" in options ? options.store : sqliteOutboxStore(options.db);
   const pollMs = options.pollMs ?? 200;
   const leaseMs = options.leaseMs ?? 30_000;
   let running = true;
   let wake: (() => void) | null = null;
 
   const relayBatch = async (): Promise<number> => {
-    if (!acquireRelayLease(options.db, owner, leaseMs)) return 0;
-    const rows = readUnpublished(options.db, options.batchSize ?? 100);
+    if (!(await store.acquireLease(owner, leaseMs))) return 0;
+    const rows = await store.readUnpublished(options.batchSize ?? 100);
     for (const row of rows) {
       if (!running) break;
       await options.onStep?.("publishing", row);
@@ -46,7 +53,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
         headers: isStringRecord(headers) ? headers : {},
       });
       await options.onStep?.("published", row);
-      markPublished(options.db, row.seq);
+      await store.markPublished(row.seq);
     }
     return rows.length;
   };

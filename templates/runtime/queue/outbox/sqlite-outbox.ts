@@ -1,6 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type BetterSqlite3 from "better-sqlite3";
 
+import { outboxTable, type OutboxRow, type OutboxStore } from "./outbox-store.js";
+
 type Database = BetterSqlite3.Database;
 
 /** An event as the monolith records it, in the transaction that changes its state. */
@@ -13,16 +15,8 @@ export interface OutboxEvent {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
-export interface OutboxRow {
-  readonly seq: number;
-  readonly messageId: string;
-  readonly event: string;
-  readonly key: string;
-  readonly payload: string;
-  readonly headers: string;
-}
-
-export const outboxTable = "decouple_outbox";
+export type { OutboxRow } from "./outbox-store.js";
+export { outboxTable };
 
 /** Creates the outbox tables (apart from any outbox the monolith already has) if missing. */
 export function ensureOutboxTables(db: Database): void {
@@ -93,4 +87,13 @@ export function readUnpublished(db: Database, limit: number): OutboxRow[] {
 
 export function markPublished(db: Database, seq: number): void {
   db.prepare(`UPDATE ${outboxTable} SET published_at = ? WHERE seq = ?`).run(new Date().toISOString(), seq);
+}
+
+/** The relay's view of a SQLite outbox. */
+export function sqliteOutboxStore(db: Database): OutboxStore {
+  return {
+    acquireLease: async (owner, leaseMs) => acquireRelayLease(db, owner, leaseMs),
+    readUnpublished: async (limit) => readUnpublished(db, limit),
+    markPublished: async (seq) => markPublished(db, seq),
+  };
 }

@@ -12,11 +12,15 @@ import { spawnConsumer } from "./spawn-consumer.js";
 import { createQueueTransportFor } from "./open-transport.js";
 import { readQueueConfig } from "../../../../templates/runtime/queue/read-queue-config.js";
 import { defineOrderingCases } from "./define-ordering-cases.js";
+import { removeCreated } from "./remove-created.js";
 
 /** The same cases against every adapter; `docs/queues.md` tables which ones apply where. */
 export function defineConformanceSuite(harness: Harness): void {
   const dir = mkdtempSync(join(tmpdir(), `queue-${harness.driver}-`));
-  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  afterAll(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await removeCreated(harness.driver, harness.env());
+  });
   const openDb = (name: string): Database.Database => {
     const db = new Database(join(dir, `${name}.sqlite`));
     createEffectsTable(db);

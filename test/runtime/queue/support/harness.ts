@@ -4,6 +4,7 @@ import type { Queue, Transport } from "../../../../templates/runtime/queue/queue
 import { readQueueConfig, type QueueDriver } from "../../../../templates/runtime/queue/read-queue-config.js";
 import type { PrivateBroker } from "./private-brokers.js";
 import type { EventSchemas } from "../../../../templates/runtime/queue/validate-payloads.js";
+import { rememberCreated } from "./remove-created.js";
 
 /** What differs between adapters in the conformance suite; everything else is the same test. */
 export interface Harness {
@@ -34,10 +35,15 @@ export const schemas: EventSchemas = {
   components: { Sku: { type: "string", minLength: 1 } },
 };
 
-/** Service names unique to one run of one case: files run in parallel and the brokers keep queues between runs. */
+/**
+ * Service names unique to one run of one case (files run in parallel), remembered so the file's
+ * `removeCreated` deletes what they made on the shared broker.
+ */
 export function uniqueNames(driver: string, testCase: string): { producer: string; consumer: string } {
   const run = randomUUID().slice(0, 8);
-  return { producer: `cf-${driver}-${testCase}-${run}`, consumer: `cs-${driver}-${testCase}-${run}` };
+  const names = { producer: `cf-${driver}-${testCase}-${run}`, consumer: `cs-${driver}-${testCase}-${run}` };
+  rememberCreated(names);
+  return names;
 }
 
 export function openQueue(harness: Harness, service: string, extra: Partial<CreateQueueOptions> = {}): Promise<Queue> {
