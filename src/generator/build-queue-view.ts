@@ -1,4 +1,5 @@
 import type { JsonSchema, ServiceContract } from "./service-contract.js";
+import { compareStrings as compare } from "../model/compare-strings.js";
 
 /** One producer whose events the service reads through its queue `<service>.<producer>.events`. */
 export interface EventSubscriptionView {
@@ -44,10 +45,6 @@ export function buildQueueView(contract: ServiceContract): QueueView {
     publishedEventsJson: JSON.stringify(published.map((event) => event.name).sort(compare)),
     eventSchemasJson: JSON.stringify({ events: payloads, components }, null, 2),
   };
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The named schemas the given ones refer to (`#/components/schemas/X`), transitively, sorted by name. */
