@@ -57,7 +57,7 @@ git("commit", "-qm", "generated monolith");
 console.log(`${result.graph.modules.length} modules, ${result.graph.edges.length} edges, ${result.boundaries.services.length} services`);
 
 // One changed file: a controller of one service imports a repository of another (a new crossing).
-const serviceOf = new Map(result.boundaries.services.flatMap((service) => service.modules.map((module) => [module, service.name] as const)));
+const serviceOf = new Map<string, string>(result.boundaries.services.flatMap((service) => service.modules.map((module) => [module, service.name] as const)));
 const files = [...serviceOf.keys()].sort();
 const from = files.find((file) => file.includes("controller")) ?? (files[0] as string);
 const to =

@@ -1,10 +1,11 @@
 import path from "node:path";
 import { SHARED, type Boundaries } from "../model/boundaries.js";
-import { parseModuleId, type ModuleId } from "../model/module-id.js";
+import type { ModuleId } from "../model/module-id.js";
 import type { ServiceName } from "../model/service-name.js";
 import type { Config } from "../model/config.js";
 import type { ModuleGraph } from "../model/module-graph.js";
 import { proposePartition, type ModuleClusters, type PartitionOptions } from "../clustering/propose-partition.js";
+import type { Dependencies } from "../clustering/detect-shared-modules.js";
 import { openPartitionCache, partitionKey } from "./partition-cache.js";
 import { scoreBoundaries } from "../scoring/score-boundaries.js";
 import { buildBoundaries } from "./build-boundaries.js";
@@ -104,8 +105,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
         : signals.signals.map((signal) =>
             NAME_SIGNALS.has(signal.name) ? { ...signal, pairs: dropNameLinksAcrossDeployables(signal.pairs, ownerOf, dependencies) } : signal,
           );
-    const known = new Set<string>(nodes);
-    const pinnedGroups = new Map<string, string>([...pins].filter(([module]) => known.has(module)));
+    const known = new Set<ModuleId>(nodes);
+    const pinnedGroups = new Map<ModuleId, string>([...pins].filter(([module]) => known.has(module)));
     for (const module of options.previous?.shared.pinned ?? []) if (known.has(module)) pinnedGroups.delete(module);
     // Applications a repository already deploys apart are services already: each is kept whole.
     if (applications.length >= 2 && !config.clustering.splitDeployables) {
@@ -174,7 +175,7 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
 
   const scores = await time("score", () => {
     const serviceOf = new Map<ModuleId, ServiceName>();
-    for (const service of boundaries.services) for (const module of service.modules) serviceOf.set(parseModuleId(module), service.name);
+    for (const service of boundaries.services) for (const module of service.modules) serviceOf.set(module, service.name);
     return scoreBoundaries({
       couplings,
       serviceOf,
@@ -220,8 +221,8 @@ export async function analyze(options: AnalyzeOptions): Promise<AnalysisResult> 
 }
 
 /** Modules that only re-export (index.ts barrels): they hold no logic of their own. */
-function findBarrels(graph: ModuleGraph): Set<string> {
-  const kinds = new Map<string, Set<string>>();
+function findBarrels(graph: ModuleGraph): Set<ModuleId> {
+  const kinds = new Map<ModuleId, Set<string>>();
   for (const edge of graph.edges) {
     const set = kinds.get(edge.from) ?? new Set<string>();
     set.add(edge.kind);
@@ -230,10 +231,10 @@ function findBarrels(graph: ModuleGraph): Set<string> {
   return new Set([...kinds].filter(([, set]) => set.size === 1 && set.has("re-export")).map(([module]) => module));
 }
 
-function dependenciesOf(couplings: Coupling[]): Map<string, Map<string, number>> {
-  const dependencies = new Map<string, Map<string, number>>();
+function dependenciesOf(couplings: Coupling[]): Dependencies {
+  const dependencies: Dependencies = new Map();
   for (const coupling of couplings) {
-    const targets = dependencies.get(coupling.from) ?? new Map<string, number>();
+    const targets = dependencies.get(coupling.from) ?? new Map<ModuleId, number>();
     targets.set(coupling.to, coupling.weight);
     dependencies.set(coupling.from, targets);
   }
@@ -242,7 +243,7 @@ function dependenciesOf(couplings: Coupling[]): Map<string, Map<string, number>>
 
 /** Runtime import cycles between modules (type-only imports left out: they vanish at runtime). */
 function moduleCycles(graph: ModuleGraph): string[][] {
-  const successors = new Map<string, string[]>();
+  const successors = new Map<ModuleId, ModuleId[]>();
   for (const edge of graph.edges) {
     if (edge.kind === "type") continue;
     const list = successors.get(edge.from) ?? [];

@@ -2,14 +2,15 @@ import { SHARED, type ApiEntry, type Boundaries } from "../model/boundaries.js";
 import type { ModuleGraph } from "../model/module-graph.js";
 import { compareStrings } from "../model/compare-strings.js";
 import type { ServiceName } from "../model/service-name.js";
+import type { ModuleId } from "../model/module-id.js";
 
 export interface BoundariesInput {
   graph: ModuleGraph;
-  services: { name: ServiceName; modules: string[] }[];
-  shared: string[];
+  services: { name: ServiceName; modules: ModuleId[] }[];
+  shared: ModuleId[];
   /** Modules pinned by a person, by service name. */
-  pins: Map<string, ServiceName>;
-  sharedPins: string[];
+  pins: Map<ModuleId, ServiceName>;
+  sharedPins: ModuleId[];
 }
 
 export const BOUNDARIES_SCHEMA_URL = "https://unpkg.com/decouple/schemas/decouple.boundaries.schema.json";
@@ -19,11 +20,11 @@ export const BOUNDARIES_SCHEMA_URL = "https://unpkg.com/decouple/schemas/decoupl
  * service, or shared, uses today), plus shared modules. Everything sorted, nothing time-dependent.
  */
 export function buildBoundaries(input: BoundariesInput): { boundaries: Boundaries; apiSymbols: Map<ServiceName, number> } {
-  const serviceOf = new Map<string, ServiceName>();
+  const serviceOf = new Map<ModuleId, ServiceName>();
   for (const service of input.services) for (const module of service.modules) serviceOf.set(module, service.name);
   const sharedSet = new Set(input.shared);
 
-  const api = new Map<ServiceName, Map<string, { module: string; symbol: string; usedBy: Set<ServiceName> }>>();
+  const api = new Map<ServiceName, Map<string, { module: ModuleId; symbol: string; usedBy: Set<ServiceName> }>>();
   for (const edge of input.graph.edges) {
     const user = serviceOf.get(edge.from) ?? (sharedSet.has(edge.from) ? SHARED : undefined);
     if (user === undefined) continue;

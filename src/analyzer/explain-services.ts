@@ -6,6 +6,7 @@ import type { ServiceEvidence } from "../model/analysis-result.js";
 import { pairKey, splitPairKey, type PairKey } from "../model/pair-key.js";
 import { compareKeys, compareStrings } from "../model/compare-strings.js";
 import type { ServiceName } from "../model/service-name.js";
+import type { ModuleId } from "../model/module-id.js";
 
 export type { ServiceEvidence };
 
@@ -15,24 +16,24 @@ export type { ServiceEvidence };
  * strongest pairs, so a reviewer sees evidence rather than a verdict.
  */
 export function explainServices(
-  services: { name: ServiceName; modules: string[] }[],
-  nodes: string[],
+  services: { name: ServiceName; modules: ModuleId[] }[],
+  nodes: ModuleId[],
   dependencies: Dependencies,
   signals: Signal[],
   strongest = 3,
 ): ServiceEvidence[] {
   const graph = undirectedGraph(nodes, dependencies);
   const sources: Signal[] = [{ name: "imports", weight: 1, pairs: graph.edges.map((edge) => [edge.a, edge.b, edge.weight]) }, ...scaleSignals(graph, signals)];
-  const serviceOf = new Map<string, ServiceName>();
+  const serviceOf = new Map<ModuleId, ServiceName>();
   for (const service of services) for (const module of service.modules) serviceOf.set(module, service.name);
 
-  const pairsByService = new Map<ServiceName, Map<PairKey, Record<string, number>>>();
+  const pairsByService = new Map<ServiceName, Map<PairKey<ModuleId, ModuleId>, Record<string, number>>>();
   for (const source of sources) {
     for (const [x, y, weight] of source.pairs) {
       const service = serviceOf.get(x);
       if (service === undefined || service !== serviceOf.get(y)) continue;
       const [a, b] = x < y ? [x, y] : [y, x];
-      const pairs = pairsByService.get(service) ?? new Map<PairKey, Record<string, number>>();
+      const pairs = pairsByService.get(service) ?? new Map<PairKey<ModuleId, ModuleId>, Record<string, number>>();
       const by = pairs.get(pairKey(a, b)) ?? {};
       by[source.name] = (by[source.name] ?? 0) + weight;
       pairs.set(pairKey(a, b), by);
@@ -41,7 +42,7 @@ export function explainServices(
   }
 
   return services.map(({ name }) => {
-    const pairs = [...(pairsByService.get(name) ?? new Map<PairKey, Record<string, number>>())].map(([key, by]) => {
+    const pairs = [...(pairsByService.get(name) ?? new Map<PairKey<ModuleId, ModuleId>, Record<string, number>>())].map(([key, by]) => {
       const [a, b] = splitPairKey(key);
       return { a, b, by, weight: Object.values(by).reduce((sum, weight) => sum + weight, 0) };
     });

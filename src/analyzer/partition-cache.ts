@@ -2,11 +2,14 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Dependencies, SharedReason } from "../clustering/detect-shared-modules.js";
+import { z } from "zod";
+import type { Dependencies } from "../clustering/detect-shared-modules.js";
 import type { ModuleClusters, PartitionOptions } from "../clustering/propose-partition.js";
 import { VERSION } from "../model/version.js";
 import { writeFileAtomic } from "../io/write-json-file.js";
 import { compareKeys } from "../model/compare-strings.js";
+import { SHARED_REASONS } from "../model/analysis-result.js";
+import { moduleIdSchema, type ModuleId } from "../model/module-id.js";
 
 /**
  * Proposals by a hash of everything that decides them, so a re-run on unchanged code skips the
@@ -40,14 +43,22 @@ function cacheStamp(): string {
   return stamp;
 }
 
-interface CacheFile {
-  stamp: string;
+/** Our own cache file, validated as read: the module ids in it come out branded. */
+const cacheFileSchema = z.object({
+  stamp: z.string(),
   /** Most recently used last. */
-  entries: { key: string; services: string[][]; shared: [string, SharedReason][] }[];
-}
+  entries: z.array(
+    z.object({
+      key: z.string(),
+      services: z.array(z.array(moduleIdSchema)),
+      shared: z.array(z.tuple([moduleIdSchema, z.enum(SHARED_REASONS)])),
+    }),
+  ),
+});
+type CacheFile = z.infer<typeof cacheFileSchema>;
 
 /** The key of one proposal: a hash of its inputs in a canonical order. */
-export function partitionKey(nodes: string[], dependencies: Dependencies, options: PartitionOptions): string {
+export function partitionKey(nodes: ModuleId[], dependencies: Dependencies, options: PartitionOptions): string {
   const hash = createHash("sha1");
   const write = (value: unknown): void => void hash.update(`${JSON.stringify(value)}\n`);
   write([...nodes].sort());
@@ -106,10 +117,9 @@ export function openPartitionCache(directory: string): PartitionCache {
 
 function readCacheFile(file: string): CacheFile | undefined {
   try {
-    // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- our own cache file: the stamp (decouple version and clustering code) says this code wrote it
-    const value = JSON.parse(fs.readFileSync(file, "utf8")) as Partial<CacheFile>;
-    // eslint-disable-next-line @typescript-eslint/consistent-type-assertions -- the stamp and entries were checked on the line itself
-    return value.stamp === cacheStamp() && Array.isArray(value.entries) ? (value as CacheFile) : undefined;
+    const parsed = cacheFileSchema.safeParse(JSON.parse(fs.readFileSync(file, "utf8")));
+    // Another version's file, or one not in this shape, is a miss: the cache only costs speed.
+    return parsed.success && parsed.data.stamp === cacheStamp() ? parsed.data : undefined;
   } catch {
     return undefined;
   }

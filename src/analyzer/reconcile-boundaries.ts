@@ -2,21 +2,22 @@ import { SHARED, type Boundaries } from "../model/boundaries.js";
 import type { BoundaryChanges } from "../model/analysis-result.js";
 import { compareKeys, compareStrings } from "../model/compare-strings.js";
 import { toServiceName, type ServiceName } from "../model/service-name.js";
+import type { ModuleId } from "../model/module-id.js";
 
 export type { BoundaryChanges };
 
 
 /** Module -> the service (or "shared") it is in. */
-export function assignmentOf(boundaries: Boundaries): Map<string, ServiceName> {
-  const result = new Map<string, ServiceName>();
+export function assignmentOf(boundaries: Boundaries): Map<ModuleId, ServiceName> {
+  const result = new Map<ModuleId, ServiceName>();
   for (const service of boundaries.services) for (const module of service.modules) result.set(module, service.name);
   for (const module of boundaries.shared.modules) result.set(module, SHARED);
   return result;
 }
 
 /** Modules a person pinned, by the service they pinned them to. */
-export function pinsOf(boundaries: Boundaries | undefined): Map<string, ServiceName> {
-  const pins = new Map<string, ServiceName>();
+export function pinsOf(boundaries: Boundaries | undefined): Map<ModuleId, ServiceName> {
+  const pins = new Map<ModuleId, ServiceName>();
   for (const service of boundaries?.services ?? []) for (const module of service.pinned) pins.set(module, service.name);
   return pins;
 }
@@ -27,10 +28,10 @@ export function pinsOf(boundaries: Boundaries | undefined): Map<string, ServiceN
  * Unmatched services keep their proposed names, made unique against the kept ones.
  */
 export function reconcileNames(
-  services: string[][],
+  services: ModuleId[][],
   proposed: ServiceName[],
   previous: Boundaries | undefined,
-  pins: Map<string, ServiceName>,
+  pins: ReadonlyMap<ModuleId, ServiceName>,
 ): ServiceName[] {
   if (previous === undefined) return proposed;
   const names: (ServiceName | undefined)[] = services.map(() => undefined);

@@ -2,6 +2,7 @@ import picomatch from "picomatch";
 import { renumber, runLouvain } from "./run-louvain.js";
 import { adjacency, inducedGraph, type WeightedGraph } from "./weighted-graph.js";
 import { itemAt, mustGet } from "../model/must-get.js";
+import type { ModuleId } from "../model/module-id.js";
 
 export interface Constraints {
   /** Groups of globs whose modules share one service. */
@@ -38,7 +39,7 @@ export function apartRules(apart: [string, string][]): (moving: string[], into: 
  * to the service it is most coupled to elsewhere, or a service of its own), then bring "together"
  * groups into the service that already holds most of their modules.
  */
-export function applyConstraints(graph: WeightedGraph, communityOf: Map<string, number>, constraints: Constraints, seed: number): Map<string, number> {
+export function applyConstraints(graph: WeightedGraph, communityOf: Map<ModuleId, number>, constraints: Constraints, seed: number): Map<ModuleId, number> {
   let result = new Map(communityOf);
   if (constraints.maxServiceSize !== undefined) result = splitLarge(graph, result, constraints.maxServiceSize, seed);
   const neighbours = adjacency(graph);
@@ -48,8 +49,8 @@ export function applyConstraints(graph: WeightedGraph, communityOf: Map<string, 
 }
 
 /** Each community's modules. */
-export function membersOf(communityOf: Map<string, number>): Map<number, string[]> {
-  const byCommunity = new Map<number, string[]>();
+export function membersOf(communityOf: Map<ModuleId, number>): Map<number, ModuleId[]> {
+  const byCommunity = new Map<number, ModuleId[]>();
   for (const [node, community] of communityOf) {
     const list = byCommunity.get(community);
     if (list === undefined) byCommunity.set(community, [node]);
@@ -58,14 +59,14 @@ export function membersOf(communityOf: Map<string, number>): Map<number, string[
   return byCommunity;
 }
 
-function splitLarge(graph: WeightedGraph, communityOf: Map<string, number>, maxSize: number, seed: number): Map<string, number> {
+function splitLarge(graph: WeightedGraph, communityOf: Map<ModuleId, number>, maxSize: number, seed: number): Map<ModuleId, number> {
   const result = new Map(communityOf);
   let next = Math.max(-1, ...communityOf.values()) + 1;
   const queue = [...membersOf(communityOf).values()].filter((nodes) => nodes.length > maxSize);
   while (queue.length > 0) {
     const nodes = itemAt(queue.splice(-1), 0).sort();
     const sub = inducedGraph(graph, nodes);
-    let parts: string[][] = [nodes];
+    let parts: ModuleId[][] = [nodes];
     for (let resolution = 2; parts.length < 2 && resolution <= 256; resolution *= 2) {
       parts = [...membersOf(runLouvain(sub, { seed, resolution, runs: 1 })).values()];
     }
@@ -81,10 +82,10 @@ function splitLarge(graph: WeightedGraph, communityOf: Map<string, number>, maxS
 }
 
 function keepApart(
-  communityOf: Map<string, number>,
-  neighbours: Map<string, Map<string, number>>,
+  communityOf: Map<ModuleId, number>,
+  neighbours: Map<string, Map<ModuleId, number>>,
   { sideA: isSideA, sideB: isSideB }: ApartSides,
-): Map<string, number> {
+): Map<ModuleId, number> {
   const result = new Map(communityOf);
   let next = Math.max(-1, ...communityOf.values()) + 1;
   for (const [community, nodes] of [...membersOf(communityOf)].sort((x, y) => x[0] - y[0])) {
@@ -109,7 +110,7 @@ function keepApart(
   return result;
 }
 
-function keepTogether(communityOf: Map<string, number>, matches: (node: string) => boolean): Map<string, number> {
+function keepTogether(communityOf: Map<ModuleId, number>, matches: (node: ModuleId) => boolean): Map<ModuleId, number> {
   const group = [...communityOf.keys()].filter(matches).sort();
   if (group.length < 2) return communityOf;
   const votes = new Map<number, number>();

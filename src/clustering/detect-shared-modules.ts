@@ -1,4 +1,5 @@
 import type { SharedReason } from "../model/analysis-result.js";
+import type { ModuleId } from "../model/module-id.js";
 
 export type { SharedReason };
 /** Share of a module's own dependencies in one service that ties it to that service. */
@@ -6,13 +7,13 @@ const ANCHOR_SHARE = 0.4;
 
 
 /** Directed dependencies: from -> to -> weight. */
-export type Dependencies = Map<string, Map<string, number>>;
+export type Dependencies = Map<ModuleId, Map<ModuleId, number>>;
 
-export function importersOf(dependencies: Dependencies): Map<string, Map<string, number>> {
-  const importers = new Map<string, Map<string, number>>();
+export function importersOf(dependencies: Dependencies): Map<ModuleId, Map<ModuleId, number>> {
+  const importers = new Map<ModuleId, Map<ModuleId, number>>();
   for (const [from, targets] of dependencies) {
     for (const [to, weight] of targets) {
-      const map = importers.get(to) ?? new Map<string, number>();
+      const map = importers.get(to) ?? new Map<ModuleId, number>();
       map.set(from, weight);
       importers.set(to, map);
     }
@@ -24,7 +25,7 @@ export function importersOf(dependencies: Dependencies): Map<string, Map<string,
  * Modules imported from (nearly) everywhere — logger, config, db — would glue every service
  * together; they are set apart before clustering.
  */
-export function findHubs(nodes: string[], importers: Map<string, Map<string, number>>, fanInRatio: number): string[] {
+export function findHubs(nodes: ModuleId[], importers: Map<ModuleId, Map<ModuleId, number>>, fanInRatio: number): ModuleId[] {
   const minimum = Math.max(4, Math.ceil(fanInRatio * nodes.length));
   return nodes.filter((node) => (importers.get(node)?.size ?? 0) >= minimum);
 }
@@ -36,7 +37,7 @@ export function findHubs(nodes: string[], importers: Map<string, Map<string, num
  * Modules outside every community (shared ones) count as one community of their own when
  * `sharedCounts` is set: being used by the shared layer is a use like any other.
  */
-function spreadOf(weights: Map<string, number> | undefined, communityOf: Map<string, number>, sharedCounts: boolean) {
+function spreadOf(weights: Map<ModuleId, number> | undefined, communityOf: Map<ModuleId, number>, sharedCounts: boolean) {
   const byCommunity = new Map<number, number>();
   let total = 0;
   let members = 0;
@@ -69,13 +70,13 @@ function spreadOf(weights: Map<string, number> | undefined, communityOf: Map<str
  * An orchestrator that depends on many services but is used within its own stays where it is.
  */
 export function findSpreadModules(
-  nodes: string[],
+  nodes: ModuleId[],
   dependencies: Dependencies,
-  importers: Map<string, Map<string, number>>,
-  communityOf: Map<string, number>,
+  importers: Map<ModuleId, Map<ModuleId, number>>,
+  communityOf: Map<ModuleId, number>,
   spread: number,
-  hubs: Set<string> = new Set(),
-): Map<string, "spread" | "entry" | "infrastructure"> {
+  hubs: Set<ModuleId> = new Set(),
+): Map<ModuleId, "spread" | "entry" | "infrastructure"> {
   const hubFolders = new Set([...hubs].map(folderOf));
   const widelyUsed = new Set(
     nodes.filter((node) => {
@@ -88,7 +89,7 @@ export function findSpreadModules(
   // Utilities lean on each other (ids on config, logger on dates); only the rest anchor a module,
   // so a utility that uses another goes to shared in this round rather than the next.
   const anchoring = new Map([...communityOf].filter(([node]) => !widelyUsed.has(node)));
-  const result = new Map<string, "spread" | "entry" | "infrastructure">();
+  const result = new Map<ModuleId, "spread" | "entry" | "infrastructure">();
   for (const node of nodes) {
     const uses = spreadOf(dependencies.get(node), communityOf, false);
     if (widelyUsed.has(node)) {

@@ -1,11 +1,12 @@
 import { membersOf } from "./apply-constraints.js";
 import { renumber } from "./run-louvain.js";
 import { adjacency, type WeightedGraph } from "./weighted-graph.js";
+import type { ModuleId } from "../model/module-id.js";
 
 export interface SmallServiceMerge {
-  communityOf: Map<string, number>;
+  communityOf: Map<ModuleId, number>;
   /** Modules of groups below the minimum that nothing couples to any service. */
-  uncoupled: string[];
+  uncoupled: ModuleId[];
 }
 
 /**
@@ -17,15 +18,15 @@ export interface SmallServiceMerge {
  */
 export function mergeSmallServices(
   graph: WeightedGraph,
-  communityOf: Map<string, number>,
+  communityOf: Map<ModuleId, number>,
   minSize: number,
-  mayJoin: (moving: string[], into: string[]) => boolean = () => true,
+  mayJoin: (moving: ModuleId[], into: ModuleId[]) => boolean = () => true,
 ): SmallServiceMerge {
   const result = new Map(communityOf);
   const neighbours = adjacency(graph);
-  const strength = new Map<string, number>();
+  const strength = new Map<ModuleId, number>();
   for (const [node, links] of neighbours) strength.set(node, [...links.values()].reduce((sum, weight) => sum + weight, 0));
-  const uncoupled: string[] = [];
+  const uncoupled: ModuleId[] = [];
   const stuck = new Set<number>();
   for (;;) {
     const groups = membersOf(result);

@@ -1,5 +1,6 @@
 import picomatch from "picomatch";
-import type { Signal } from "../signals/signal.js";
+import type { ModulePair, Signal } from "../signals/signal.js";
+import type { ModuleId } from "../model/module-id.js";
 import { applyConstraints, apartRules, type Constraints } from "./apply-constraints.js";
 import { findHubs, findSpreadModules, importersOf, type Dependencies, type SharedReason } from "./detect-shared-modules.js";
 import { mergeSmallServices } from "./merge-small-services.js";
@@ -21,24 +22,24 @@ export interface PartitionOptions {
   fanInRatio: number;
   spread: number;
   /** Modules whose only dependencies are re-exports: they move no logic and belong to no one service. */
-  barrels: Set<string>;
+  barrels: ReadonlySet<ModuleId>;
   /** Modules a person fixed to a group (by any stable key): they are kept together and out of shared. */
-  pinnedGroups?: Map<string, string>;
+  pinnedGroups?: Map<ModuleId, string>;
   /** Per pinned group, the modules that were in it before (unpinned ones): where the group lives now. */
-  groupAnchors?: Map<string, string[]>;
+  groupAnchors?: Map<string, ModuleId[]>;
   /** The user's together/apart/size rules. */
   constraints?: Constraints;
   /**
    * Modules with a domain of their own (named after one of the codebase's entities: a model, its
    * repository, its route): never set apart as hubs or spread utilities, however widely used.
    */
-  domainModules?: Set<string>;
+  domainModules?: ReadonlySet<ModuleId>;
   /**
    * Modules that declare a feature or serve its API (a NestJS module, a controller beside its
    * service): they stay with their feature however many features they import; only a hub's fan-in
    * sets them apart.
    */
-  featureDeclarations?: Set<string>;
+  featureDeclarations?: ReadonlySet<ModuleId>;
   /** Coupling beyond imports (history, names, data, coverage): scaled so the average pair weighs `weight` x the average import pair. */
   signals?: Signal[];
 }
@@ -52,8 +53,8 @@ const MAX_ROUNDS = 4;
  */
 export interface ModuleClusters {
   /** Each future service's modules, sorted; groups sorted by their first module. */
-  services: string[][];
-  shared: Map<string, SharedReason>;
+  services: ModuleId[][];
+  shared: Map<ModuleId, SharedReason>;
 }
 
 /**
@@ -62,10 +63,10 @@ export interface ModuleClusters {
  * merged, modules on the edges settled, spread modules moved to shared, and the count brought to
  * `services` when asked for.
  */
-export function proposePartition(nodes: string[], dependencies: Dependencies, options: PartitionOptions): ModuleClusters {
+export function proposePartition(nodes: ModuleId[], dependencies: Dependencies, options: PartitionOptions): ModuleClusters {
   const graph = withSignals(undirectedGraph(nodes, dependencies), options.signals ?? []);
-  const shared = new Map<string, SharedReason>();
-  const pinned = options.pinnedGroups ?? new Map<string, string>();
+  const shared = new Map<ModuleId, SharedReason>();
+  const pinned = options.pinnedGroups ?? new Map<ModuleId, string>();
   const isConfigured = picomatch(options.sharedGlobs.length > 0 ? options.sharedGlobs : ["\0never"], { dot: true });
   for (const node of graph.nodes) {
     if (pinned.has(node)) continue;
@@ -73,15 +74,15 @@ export function proposePartition(nodes: string[], dependencies: Dependencies, op
     else if (options.barrels.has(node)) shared.set(node, "barrel");
   }
   const importers = importersOf(dependencies);
-  const ownDomain = options.domainModules ?? new Set<string>();
-  const declarations = options.featureDeclarations ?? new Set<string>();
+  const ownDomain = options.domainModules ?? new Set<ModuleId>();
+  const declarations = options.featureDeclarations ?? new Set<ModuleId>();
   for (const hub of findHubs(graph.nodes, importers, options.fanInRatio)) {
     if (!shared.has(hub) && !pinned.has(hub) && !ownDomain.has(hub)) shared.set(hub, "hub");
   }
   const hubs = new Set([...shared].filter(([, reason]) => reason === "hub" || reason === "configured").map(([node]) => node));
 
   const partners = strongPartners(graph.nodes, dependencies, options.signals ?? []);
-  let communityOf = new Map<string, number>();
+  let communityOf = new Map<ModuleId, number>();
   // Modules that turn out to serve many services are set apart and the rest re-clustered, until
   // no more turn up (each round can only add to shared, so this ends).
   for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -114,7 +115,7 @@ export function proposePartition(nodes: string[], dependencies: Dependencies, op
     communityOf = applyPins(communityOf, pinned, options.groupAnchors ?? new Map());
   }
 
-  const groups = new Map<number, string[]>();
+  const groups = new Map<number, ModuleId[]>();
   for (const [node, community] of communityOf) {
     if (shared.has(node)) continue;
     const list = groups.get(community) ?? [];
@@ -130,9 +131,9 @@ export function proposePartition(nodes: string[], dependencies: Dependencies, op
  * apart by then; damping the rest by fan-in (tried: weight / sqrt(importers)) cost 0.02-0.08 NMI on
  * planted monoliths and the merged @effect packages once spread detection handled utilities.
  */
-export function undirectedGraph(nodes: string[], dependencies: Dependencies): WeightedGraph {
+export function undirectedGraph(nodes: ModuleId[], dependencies: Dependencies): WeightedGraph {
   const known = new Set(nodes);
-  const pairs: [string, string, number][] = [];
+  const pairs: ModulePair[] = [];
   for (const [from, targets] of dependencies) {
     if (!known.has(from)) continue;
     for (const [to, weight] of targets) {
@@ -150,7 +151,7 @@ export function undirectedGraph(nodes: string[], dependencies: Dependencies): We
  */
 export function withSignals(graph: WeightedGraph, signals: Signal[]): WeightedGraph {
   if (signals.length === 0) return graph;
-  const pairs: [string, string, number][] = graph.edges.map((edge) => [edge.a, edge.b, edge.weight]);
+  const pairs: ModulePair[] = graph.edges.map((edge) => [edge.a, edge.b, edge.weight]);
   for (const signal of scaleSignals(graph, signals)) pairs.push(...signal.pairs);
   return buildWeightedGraph(graph.nodes, pairs);
 }
@@ -172,7 +173,7 @@ export function scaleSignals(graph: WeightedGraph, signals: Signal[]): Signal[] 
     const perPair = total === 0 ? 0 : (signal.weight * importMean * relevant.length) / total;
     const whole = signal.weak === true || total === 0 || importTotal === 0 ? perPair : (signal.weight * importTotal) / total;
     const scale = Math.min(perPair, whole);
-    return { ...signal, pairs: relevant.map(([a, b, weight]): [string, string, number] => [a, b, weight * scale]) };
+    return { ...signal, pairs: relevant.map(([a, b, weight]): ModulePair => [a, b, weight * scale]) };
   });
 }
 
@@ -181,13 +182,13 @@ export function scaleSignals(graph: WeightedGraph, signals: Signal[]): Signal[] 
  * service. Name similarity alone would pair up files that share a word and nothing else (viem's
  * 754 chain definitions became 115 two-module services).
  */
-function strongPartners(nodes: string[], dependencies: Dependencies, signals: Signal[]): Map<string, Set<string>> {
+function strongPartners(nodes: ModuleId[], dependencies: Dependencies, signals: Signal[]): Map<ModuleId, Set<ModuleId>> {
   const known = new Set(nodes);
-  const partners = new Map<string, Set<string>>();
-  const link = (a: string, b: string): void => {
+  const partners = new Map<ModuleId, Set<ModuleId>>();
+  const link = (a: ModuleId, b: ModuleId): void => {
     if (a === b || !known.has(a) || !known.has(b)) return;
-    partners.set(a, (partners.get(a) ?? new Set<string>()).add(b));
-    partners.set(b, (partners.get(b) ?? new Set<string>()).add(a));
+    partners.set(a, (partners.get(a) ?? new Set<ModuleId>()).add(b));
+    partners.set(b, (partners.get(b) ?? new Set<ModuleId>()).add(a));
   };
   for (const [from, targets] of dependencies) for (const [to, weight] of targets) if (weight > 0) link(from, to);
   for (const signal of signals) {
@@ -198,8 +199,8 @@ function strongPartners(nodes: string[], dependencies: Dependencies, signals: Si
 }
 
 /** Modules with no strong coupling left (all their partners are shared) join shared as "isolated". */
-function withoutIsolated(graph: WeightedGraph, partners: Map<string, Set<string>>, pinned: Map<string, string>, shared: Map<string, SharedReason>): WeightedGraph {
-  const linked = (node: string): boolean => {
+function withoutIsolated(graph: WeightedGraph, partners: Map<ModuleId, Set<ModuleId>>, pinned: Map<ModuleId, string>, shared: Map<ModuleId, SharedReason>): WeightedGraph {
+  const linked = (node: ModuleId): boolean => {
     for (const partner of partners.get(node) ?? []) if (!shared.has(partner)) return true;
     return false;
   };
@@ -208,7 +209,7 @@ function withoutIsolated(graph: WeightedGraph, partners: Map<string, Set<string>
   return inducedGraph(graph, graph.nodes.filter((node) => !shared.has(node)));
 }
 
-function clusterOnce(graph: WeightedGraph, options: PartitionOptions, pinned: Map<string, string>): Map<string, number> {
+function clusterOnce(graph: WeightedGraph, options: PartitionOptions, pinned: Map<ModuleId, string>): Map<ModuleId, number> {
   let resolution = options.resolution;
   // Extra runs buy a little modularity on small graphs; on big ones a single run is already stable
   // and each run costs seconds, so the runs shrink as the graph grows (4 up to 5k modules, 1 at 20k+).
@@ -227,10 +228,10 @@ function clusterOnce(graph: WeightedGraph, options: PartitionOptions, pinned: Ma
 
 function refine(
   graph: WeightedGraph,
-  communityOf: Map<string, number>,
+  communityOf: Map<ModuleId, number>,
   options: PartitionOptions,
-  pinned: Map<string, string>,
-): Map<string, number> {
+  pinned: Map<ModuleId, string>,
+): Map<ModuleId, number> {
   let result = splitDisconnected(graph, communityOf);
   result = splitLooseCommunities(graph, result, options.seed);
   result = mergeTiny(graph, result, options.minServiceSize);
@@ -242,10 +243,10 @@ function refine(
  * Pinned modules override the clustering: every pinned group becomes (or joins) the community that
  * holds most of its modules already, or a new community of its own.
  */
-function applyPins(communityOf: Map<string, number>, pinned: Map<string, string>, anchors: Map<string, string[]>): Map<string, number> {
+function applyPins(communityOf: Map<ModuleId, number>, pinned: Map<ModuleId, string>, anchors: Map<string, ModuleId[]>): Map<ModuleId, number> {
   if (pinned.size === 0) return communityOf;
   const result = new Map(communityOf);
-  const byGroup = new Map<string, string[]>();
+  const byGroup = new Map<string, ModuleId[]>();
   for (const [node, group] of [...pinned].sort(compareKeys)) {
     if (!result.has(node)) continue;
     byGroup.set(group, [...(byGroup.get(group) ?? []), node]);

@@ -2,15 +2,16 @@ import { renumber } from "./run-louvain.js";
 import type { WeightedGraph } from "./weighted-graph.js";
 import { itemAt, mustGet } from "../model/must-get.js";
 import { compareKeys } from "../model/compare-strings.js";
+import type { ModuleId } from "../model/module-id.js";
 
 /**
  * Louvain can return communities whose members are not connected (the flaw Leiden fixes). A
  * service must hang together, so each community is split into its connected parts: union-find
  * over the edges inside communities, linear in the edges, no recursion.
  */
-export function splitDisconnected(graph: WeightedGraph, communityOf: Map<string, number>): Map<string, number> {
-  const parent = new Map<string, string>();
-  const find = (node: string): string => {
+export function splitDisconnected(graph: WeightedGraph, communityOf: Map<ModuleId, number>): Map<ModuleId, number> {
+  const parent = new Map<ModuleId, ModuleId>();
+  const find = (node: ModuleId): ModuleId => {
     let root = node;
     while (parent.has(root)) root = mustGet(parent, root);
     // Path compression keeps later finds short.
@@ -29,8 +30,8 @@ export function splitDisconnected(graph: WeightedGraph, communityOf: Map<string,
     const rootB = find(b);
     if (rootA !== rootB) parent.set(rootA < rootB ? rootB : rootA, rootA < rootB ? rootA : rootB);
   }
-  const roots = new Map<string, number>();
-  const result = new Map<string, number>();
+  const roots = new Map<ModuleId, number>();
+  const result = new Map<ModuleId, number>();
   for (const node of [...communityOf.keys()].sort()) {
     const root = find(node);
     if (!roots.has(root)) roots.set(root, roots.size);
@@ -40,7 +41,7 @@ export function splitDisconnected(graph: WeightedGraph, communityOf: Map<string,
 }
 
 /** Total weight between every pair of communities ("i,j" with i < j). */
-function communityLinks(graph: WeightedGraph, communityOf: Map<string, number>): Map<string, number> {
+function communityLinks(graph: WeightedGraph, communityOf: Map<ModuleId, number>): Map<string, number> {
   const links = new Map<string, number>();
   for (const { a, b, weight } of graph.edges) {
     const ca = communityOf.get(a);
@@ -52,7 +53,7 @@ function communityLinks(graph: WeightedGraph, communityOf: Map<string, number>):
   return links;
 }
 
-function sizes(communityOf: Map<string, number>): Map<number, number> {
+function sizes(communityOf: Map<ModuleId, number>): Map<number, number> {
   const counts = new Map<number, number>();
   for (const community of communityOf.values()) counts.set(community, (counts.get(community) ?? 0) + 1);
   return counts;
@@ -63,7 +64,7 @@ function sizes(communityOf: Map<string, number>): Map<number, number> {
  * ones of a pass at once (so thousands of them cost a few passes, not one pass each). A small
  * community with no neighbour at all stays as it is (the caller decides what isolated modules are).
  */
-export function mergeTiny(graph: WeightedGraph, communityOf: Map<string, number>, minSize: number): Map<string, number> {
+export function mergeTiny(graph: WeightedGraph, communityOf: Map<ModuleId, number>, minSize: number): Map<ModuleId, number> {
   let current = renumber(communityOf);
   for (;;) {
     const counts = sizes(current);
@@ -92,7 +93,7 @@ export function mergeTiny(graph: WeightedGraph, communityOf: Map<string, number>
       const rootTarget = find(target);
       if (rootFrom !== rootTarget) parent.set(Math.max(rootFrom, rootTarget), Math.min(rootFrom, rootTarget));
     }
-    const next = new Map<string, number>();
+    const next = new Map<ModuleId, number>();
     for (const [node, community] of current) next.set(node, find(community));
     current = renumber(next);
   }
@@ -102,7 +103,7 @@ export function mergeTiny(graph: WeightedGraph, communityOf: Map<string, number>
  * Merges communities until there are `count`: each step joins the pair with the highest coupling
  * relative to their sizes (average linkage), so big services do not swallow everything.
  */
-export function mergeToCount(graph: WeightedGraph, communityOf: Map<string, number>, count: number): Map<string, number> {
+export function mergeToCount(graph: WeightedGraph, communityOf: Map<ModuleId, number>, count: number): Map<ModuleId, number> {
   let current = renumber(communityOf);
   while (new Set(current.values()).size > count) {
     const counts = sizes(current);

@@ -1,7 +1,8 @@
 import { createRequire } from "node:module";
 import type louvainTypes from "graphology-communities-louvain";
 import { seededRandom } from "./seeded-random.js";
-import { toGraphology, type WeightedGraph } from "./weighted-graph.js";
+import { fromGraphologyCommunities, toGraphology, type WeightedGraph } from "./weighted-graph.js";
+import type { ModuleId } from "../model/module-id.js";
 import { mustGet } from "../model/must-get.js";
 
 // The package is CommonJS (`module.exports = louvain`) but its types declare a default export,
@@ -17,14 +18,14 @@ export interface LouvainOptions {
 }
 
 /** Seeded Louvain over several runs. Communities are numbered by their smallest node, so output is stable. */
-export function runLouvain(graph: WeightedGraph, options: LouvainOptions): Map<string, number> {
-  const communityOf = new Map<string, number>();
+export function runLouvain(graph: WeightedGraph, options: LouvainOptions): Map<ModuleId, number> {
+  const communityOf = new Map<ModuleId, number>();
   if (graph.edges.length === 0) {
     graph.nodes.forEach((node, index) => communityOf.set(node, index));
     return communityOf;
   }
   const graphology = toGraphology(graph);
-  let best: { partition: Map<string, number>; score: number } | undefined;
+  let best: { partition: Map<ModuleId, number>; score: number } | undefined;
   for (let run = 0; run < options.runs; run++) {
     const detailed = louvain.detailed(graphology, {
       getEdgeWeight: "weight",
@@ -32,7 +33,7 @@ export function runLouvain(graph: WeightedGraph, options: LouvainOptions): Map<s
       rng: seededRandom(options.seed + run * 7919),
       randomWalk: true,
     });
-    const partition = renumber(new Map(Object.entries(detailed.communities)));
+    const partition = renumber(fromGraphologyCommunities(graph, detailed.communities));
     const score = detailed.modularity;
     if (best === undefined || score > best.score + 1e-12) best = { partition, score };
   }
@@ -40,10 +41,10 @@ export function runLouvain(graph: WeightedGraph, options: LouvainOptions): Map<s
 }
 
 /** Numbers communities 0..k-1 in the order of their smallest member. */
-export function renumber(partition: Map<string, number>): Map<string, number> {
+export function renumber(partition: ReadonlyMap<ModuleId, number>): Map<ModuleId, number> {
   const nodes = [...partition.keys()].sort();
   const mapping = new Map<number, number>();
-  const result = new Map<string, number>();
+  const result = new Map<ModuleId, number>();
   for (const node of nodes) {
     const community = mustGet(partition, node);
     if (!mapping.has(community)) mapping.set(community, mapping.size);

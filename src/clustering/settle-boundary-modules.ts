@@ -1,6 +1,7 @@
 import { renumber } from "./run-louvain.js";
 import { adjacency, type WeightedGraph } from "./weighted-graph.js";
 import { mustGet } from "../model/must-get.js";
+import type { ModuleId } from "../model/module-id.js";
 
 /** The size penalty of the settling moves: a third of the default clustering resolution. */
 const SETTLE_RESOLUTION = 0.5;
@@ -15,11 +16,11 @@ const MIN_LEFT = 2;
  * resolution 0.5), in sorted order, until no module moves. On planted monoliths this mends 1-3 %
  * of the modules; the services themselves stay as they are.
  */
-export function settleBoundaryModules(graph: WeightedGraph, communityOf: Map<string, number>, minServiceSize = MIN_LEFT): Map<string, number> {
+export function settleBoundaryModules(graph: WeightedGraph, communityOf: Map<ModuleId, number>, minServiceSize = MIN_LEFT): Map<ModuleId, number> {
   const minLeft = Math.max(MIN_LEFT, minServiceSize);
   const result = new Map(communityOf);
   const neighbours = adjacency(graph);
-  const degree = new Map<string, number>();
+  const degree = new Map<ModuleId, number>();
   let twiceTotal = 0;
   for (const { a, b, weight } of graph.edges) {
     degree.set(a, (degree.get(a) ?? 0) + weight);

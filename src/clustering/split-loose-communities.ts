@@ -1,6 +1,7 @@
 import { mergeToCount } from "./refine-communities.js";
 import { renumber, runLouvain } from "./run-louvain.js";
 import type { WeightedGraph } from "./weighted-graph.js";
+import type { ModuleId } from "../model/module-id.js";
 
 /**
  * A community is split in two when its best bisection cuts less than this share of the smaller
@@ -19,7 +20,7 @@ const MAX_PASSES = 4;
  * limit). Each community is bisected (Louvain inside it, merged down to two parts) and split when
  * the two halves hang together only loosely.
  */
-export function splitLooseCommunities(graph: WeightedGraph, communityOf: Map<string, number>, seed: number): Map<string, number> {
+export function splitLooseCommunities(graph: WeightedGraph, communityOf: Map<ModuleId, number>, seed: number): Map<ModuleId, number> {
   const result = new Map(communityOf);
   let next = Math.max(-1, ...communityOf.values()) + 1;
   // Only the halves of a split can split again: three domains merged need two passes.
@@ -40,7 +41,7 @@ export function splitLooseCommunities(graph: WeightedGraph, communityOf: Map<str
 }
 
 /** Each community's own graph: its members and the edges inside it, in one pass over the edges. */
-function communityGraphs(graph: WeightedGraph, communityOf: Map<string, number>): Map<number, WeightedGraph> {
+function communityGraphs(graph: WeightedGraph, communityOf: Map<ModuleId, number>): Map<number, WeightedGraph> {
   const result = new Map<number, WeightedGraph>();
   const of = (community: number): WeightedGraph => {
     let found = result.get(community);
@@ -60,10 +61,10 @@ function communityGraphs(graph: WeightedGraph, communityOf: Map<string, number>)
 }
 
 /** The community's bisection (node -> 0 or 1) when it is loose enough to split, else undefined. */
-export function looseBisection(community: WeightedGraph, seed: number): Map<string, number> | undefined {
+export function looseBisection(community: WeightedGraph, seed: number): Map<ModuleId, number> | undefined {
   if (community.nodes.length < 2 * MIN_HALF || community.edges.length === 0) return undefined;
   const halves = mergeToCount(community, runLouvain(community, { seed, resolution: 1, runs: 1 }), 2);
-  const halfOf = (node: string): 0 | 1 => (halves.get(node) === 0 ? 0 : 1);
+  const halfOf = (node: ModuleId): 0 | 1 => (halves.get(node) === 0 ? 0 : 1);
   const size: [number, number] = [0, 0];
   const volume: [number, number] = [0, 0];
   let cut = 0;

@@ -1,21 +1,23 @@
 import { UndirectedGraph } from "graphology";
 import { compareStrings } from "../model/compare-strings.js";
+import type { ModuleId } from "../model/module-id.js";
+import type { ModulePair } from "../signals/signal.js";
 
 /** One undirected pair, `a < b`. */
 export interface WeightedEdge {
-  a: string;
-  b: string;
+  a: ModuleId;
+  b: ModuleId;
   weight: number;
 }
 
 /** An undirected weighted graph as plain data: sorted nodes and sorted, unique pairs. */
 export interface WeightedGraph {
-  nodes: string[];
+  nodes: ModuleId[];
   edges: WeightedEdge[];
 }
 
 /** Sums weights per unordered pair and returns the graph in sorted order. */
-export function buildWeightedGraph(nodes: Iterable<string>, pairs: Iterable<[string, string, number]>): WeightedGraph {
+export function buildWeightedGraph(nodes: Iterable<ModuleId>, pairs: Iterable<ModulePair>): WeightedGraph {
   const byPair = new Map<string, WeightedEdge>();
   for (const [x, y, weight] of pairs) {
     if (x === y) continue;
@@ -32,7 +34,7 @@ export function buildWeightedGraph(nodes: Iterable<string>, pairs: Iterable<[str
 }
 
 /** Keeps only the pairs whose both ends are in `nodes`. */
-export function inducedGraph(graph: WeightedGraph, nodes: Iterable<string>): WeightedGraph {
+export function inducedGraph(graph: WeightedGraph, nodes: Iterable<ModuleId>): WeightedGraph {
   const keep = new Set(nodes);
   return {
     nodes: graph.nodes.filter((node) => keep.has(node)),
@@ -40,7 +42,11 @@ export function inducedGraph(graph: WeightedGraph, nodes: Iterable<string>): Wei
   };
 }
 
-/** Builds a graphology graph in sorted order: insertion order is part of what makes Louvain deterministic. */
+/**
+ * Builds a graphology graph in sorted order: insertion order is part of what makes Louvain
+ * deterministic. graphology keys nodes by plain strings: the ModuleIds go in as such, and come back
+ * through `fromGraphologyCommunities`, the one other place clustering meets graphology's keys.
+ */
 export function toGraphology(graph: WeightedGraph): UndirectedGraph {
   const result = new UndirectedGraph({ allowSelfLoops: false, multi: false });
   for (const node of graph.nodes) result.addNode(node);
@@ -48,9 +54,23 @@ export function toGraphology(graph: WeightedGraph): UndirectedGraph {
   return result;
 }
 
+/**
+ * graphology's communities (keyed by plain strings) as the graph's own ModuleIds: each node is read
+ * by its id, so the brand is kept without a cast. Every node has a community; a missing one is a bug.
+ */
+export function fromGraphologyCommunities(graph: WeightedGraph, communities: Readonly<Record<string, number>>): Map<ModuleId, number> {
+  const communityOf = new Map<ModuleId, number>();
+  for (const node of graph.nodes) {
+    const community = communities[node];
+    if (community === undefined) throw new Error(`internal: graphology gave ${node} no community`);
+    communityOf.set(node, community);
+  }
+  return communityOf;
+}
+
 /** Adjacency lists with weights, for the passes that walk neighbours. */
-export function adjacency(graph: WeightedGraph): Map<string, Map<string, number>> {
-  const neighbours = new Map<string, Map<string, number>>(graph.nodes.map((node) => [node, new Map()]));
+export function adjacency(graph: WeightedGraph): Map<ModuleId, Map<ModuleId, number>> {
+  const neighbours = new Map<ModuleId, Map<ModuleId, number>>(graph.nodes.map((node) => [node, new Map()]));
   for (const { a, b, weight } of graph.edges) {
     neighbours.get(a)?.set(b, weight);
     neighbours.get(b)?.set(a, weight);
@@ -59,7 +79,7 @@ export function adjacency(graph: WeightedGraph): Map<string, Map<string, number>
 }
 
 /** Newman modularity of a partition of an undirected weighted graph. */
-export function modularity(graph: WeightedGraph, communityOf: Map<string, number>, resolution = 1): number {
+export function modularity(graph: WeightedGraph, communityOf: ReadonlyMap<ModuleId, number>, resolution = 1): number {
   let total = 0;
   const internal = new Map<number, number>();
   const degree = new Map<number, number>();

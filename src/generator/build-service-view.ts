@@ -8,6 +8,7 @@ import { importSpecifier, relativeFrom, toEnvName, toPascalCase } from "./name-f
 import { RUNTIME_VERSIONS, serviceDependencies, serviceDevDependencies } from "./runtime-versions.js";
 import type { ServiceContract } from "./service-contract.js";
 import { compareKeys } from "../model/compare-strings.js";
+import type { ServiceName } from "../model/service-name.js";
 
 /** Where generated files go, all relative to the monolith root (the boundaries file's folder). */
 export interface OutputLayout {
@@ -35,7 +36,7 @@ export interface ImportView {
 
 /** What the templates of one service read. */
 export interface ServiceView extends ConsumerView, QueueView {
-  readonly service: string;
+  readonly service: ServiceName;
   readonly pascalName: string;
   readonly envName: string;
   /** Root-relative folders. */
@@ -61,7 +62,8 @@ export interface ServiceView extends ConsumerView, QueueView {
 
 /** Turns a contract into the view its templates read (pure); module paths become import specifiers from where each file lands. */
 export function buildServiceView(contract: ServiceContract, layout: OutputLayout, generate: Config["generate"]): ServiceView {
-  const service = assertSafeRelativePath(contract.service, "service name");
+  assertSafeRelativePath(contract.service, "service name");
+  const service = contract.service;
   const serviceDir = `${layout.out}/${service}`;
   const clientDir = `${layout.out}/clients/${service}`;
   const facadeFile = `${layout.facadeDir}/${service}.ts`;

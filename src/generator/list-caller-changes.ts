@@ -1,13 +1,14 @@
 import { servableOperations } from "./build-service-view.js";
 import { FACADE_DIR } from "./plan-generation.js";
 import type { ServiceContract } from "./service-contract.js";
+import type { ServiceName } from "../model/service-name.js";
 
 /** What the callers of one API function must change to go through the facade. */
 export interface CallerChange {
-  readonly service: string;
+  readonly service: ServiceName;
   readonly operationId: string;
   readonly module: string;
-  readonly usedBy: readonly string[];
+  readonly usedBy: readonly ServiceName[];
   readonly facade: string;
   readonly synchronous: boolean;
 }
@@ -31,7 +32,7 @@ export function listCallerChanges(contracts: readonly ServiceContract[]): Caller
 }
 
 /** Operations left out because JSON cannot carry a parameter or the result, with the reasons. */
-export function listUnservable(contracts: readonly ServiceContract[]): { service: string; operationId: string; reasons: string[] }[] {
+export function listUnservable(contracts: readonly ServiceContract[]): { service: ServiceName; operationId: string; reasons: string[] }[] {
   return contracts.flatMap((contract) => {
     const served = new Set(servableOperations(contract).map((operation) => operation.operationId));
     return contract.operations

@@ -3,7 +3,7 @@ import type { Boundaries } from "../model/boundaries.js";
 import { UserError } from "../model/errors.js";
 import { toServiceName, type ServiceName } from "../model/service-name.js";
 import { deriveServiceContracts } from "./contracts/derive-service-contracts.js";
-import type { ServiceContract } from "./service-contract.js";
+import type { EventContract, ServiceContract } from "./service-contract.js";
 import { compareStrings } from "../model/compare-strings.js";
 
 export interface ContractSource {
@@ -34,14 +34,34 @@ function readContractsFile(file: string): ServiceContract[] {
   }
   if (!Array.isArray(raw) || !raw.every(isContractLike)) throw new UserError("DCP006", `--contracts ${file} is not an array of service contracts ({ service, operations, events, schemas, unexpressible }).`);
   // The file's service names are checked and branded here, at the edge.
-  return raw.map((contract) => ({ ...contract, service: toServiceName(contract.service) }));
+  return raw.map((contract) => ({
+    ...contract,
+    service: toServiceName(contract.service),
+    events: contract.events.map((event) => ({ ...event, producers: event.producers.map(toServiceName), consumers: event.consumers.map(toServiceName) })),
+  }));
 }
 
-/** A contract as read from a file: its service name still to be checked. */
-type ContractLike = Omit<ServiceContract, "service"> & { service: string };
+/** A contract as read from a file: its service names still to be checked. */
+type ContractLike = Omit<ServiceContract, "service" | "events"> & { service: string; events: EventLike[] };
+type EventLike = Omit<EventContract, "producers" | "consumers"> & { producers: string[]; consumers: string[] };
 
 function isContractLike(value: unknown): value is ContractLike {
   if (typeof value !== "object" || value === null) return false;
   const record: Record<string, unknown> = { ...value };
-  return typeof record.service === "string" && Array.isArray(record.operations) && Array.isArray(record.events) && typeof record.schemas === "object" && Array.isArray(record.unexpressible);
+  return (
+    typeof record.service === "string" &&
+    Array.isArray(record.operations) &&
+    Array.isArray(record.events) &&
+    record.events.every(isEventLike) &&
+    typeof record.schemas === "object" &&
+    Array.isArray(record.unexpressible)
+  );
+}
+
+/** An event whose producers and consumers are lists of names, checked by toServiceName next. */
+function isEventLike(value: unknown): value is EventLike {
+  if (typeof value !== "object" || value === null) return false;
+  const record: Record<string, unknown> = { ...value };
+  const names = (list: unknown): boolean => Array.isArray(list) && list.every((item) => typeof item === "string");
+  return names(record.producers) && names(record.consumers);
 }

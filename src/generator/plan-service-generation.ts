@@ -3,7 +3,7 @@ import path from "node:path";
 import type { Boundaries } from "../model/boundaries.js";
 import type { Config } from "../model/config.js";
 import { UserError } from "../model/errors.js";
-import { toServiceName, type ServiceName } from "../model/service-name.js";
+import type { ServiceName } from "../model/service-name.js";
 import { deployServiceDependencies, type DeployRuntime } from "./deploy/plan-deploy-files.js";
 import { diffPlan, nextManifest } from "./diff-plan.js";
 import { MANIFEST_FILE, type FileChange, type GenerationManifest, type PlannedFile } from "./generation-plan.js";
@@ -23,7 +23,7 @@ export interface GenerateOptions {
   /** Output folder, absolute (default `<root>/services`). */
   readonly out?: string;
   /** Only these services (default: all of the boundaries file). */
-  readonly services?: readonly string[];
+  readonly services?: readonly ServiceName[];
   readonly templatesDir?: string;
   readonly contractsFile?: string;
   readonly force?: boolean;
@@ -51,7 +51,7 @@ export async function planServiceGeneration(options: GenerateOptions): Promise<G
   const root = path.resolve(options.root);
   const outDir = path.resolve(options.out ?? path.join(root, "services"));
   const known = options.boundaries.services.map((service) => service.name);
-  const services = (options.services ?? known).map((name) => toServiceName(name));
+  const services = options.services ?? known;
   const unknown = services.filter((name) => !known.includes(name));
   if (unknown.length > 0) throw new UserError("DCP006", `--service ${unknown.join(", ")}: no such service in the boundaries file (it has ${known.join(", ")}).`);
   const contracts = await loadServiceContracts({ root, boundaries: options.boundaries, services, contractsFile: options.contractsFile });

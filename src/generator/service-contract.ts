@@ -57,7 +57,7 @@ export interface Operation {
   /** Safe to retry (reads, and writes keyed by an id the caller supplies). */
   readonly idempotent: boolean;
   /** Services whose modules call it today, sorted. */
-  readonly usedBy: readonly string[];
+  readonly usedBy: readonly ServiceName[];
   /** No caller uses the result: also offered as a command in the AsyncAPI document. */
   readonly resultUnused: boolean;
 }
@@ -83,9 +83,9 @@ export interface EventContract {
   /** The payload's schema. */
   readonly payload: JsonSchema;
   /** Services that emit (publish) it, sorted. */
-  readonly producers: readonly string[];
+  readonly producers: readonly ServiceName[];
   /** Services that handle (subscribe to) it, sorted. */
-  readonly consumers: readonly string[];
+  readonly consumers: readonly ServiceName[];
   /** `file:line` of each emit and handler registration, sorted. */
   readonly locations: readonly string[];
 }

@@ -82,7 +82,7 @@ export const stabilitySchema = z
   .strict();
 export type Stability = z.infer<typeof stabilitySchema>;
 
-export const tableUseSchema = z.object({ table: z.string(), writers: z.array(z.string()), readers: z.array(z.string()) }).strict();
+export const tableUseSchema = z.object({ table: z.string(), writers: z.array(moduleIdSchema), readers: z.array(moduleIdSchema) }).strict();
 export type TableUse = z.infer<typeof tableUseSchema>;
 
 export const tableOwnershipSchema = tableUseSchema

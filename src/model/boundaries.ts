@@ -11,6 +11,8 @@ const modulePath = z
   .string()
   .min(1)
   .refine((p) => !p.startsWith("/") && !p.split("/").includes(".."), "must be relative to the root, inside it")
+  // The brand of ModuleId (src/model/module-id.ts): a module read from the file is a module id past this edge.
+  .brand<"ModuleId">()
   .describe("A module path relative to the analysed root, with forward slashes.");
 
 const serviceName = serviceNameSchema.describe("The service's name; safe as a folder name. Rename freely: `analyze` keeps it.");

@@ -20,3 +20,14 @@ export function parseModuleId(relativePath: string): ModuleId {
 export function moduleIdToPath(root: string, id: ModuleId): string {
   return path.join(root, ...id.split("/"));
 }
+
+/**
+ * The known module a path names, or undefined: how a path read from outside the graph (a git log,
+ * a coverage report, graphology's node keys) becomes a ModuleId again. A lookup, not a cast: only
+ * ids the constructors made come out.
+ */
+export function moduleLookup(modules: Iterable<ModuleId>): (path: string) => ModuleId | undefined {
+  const byPath = new Map<string, ModuleId>();
+  for (const module of modules) byPath.set(module, module);
+  return (path) => byPath.get(path);
+}

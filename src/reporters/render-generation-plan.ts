@@ -1,3 +1,5 @@
+import type { ServiceName } from "../model/service-name.js";
+
 /**
  * What the generation report reads of generate's result. Reporters render data and import no
  * stage (docs/architecture.md), so they own this shape; the generator's GenerationResult is
@@ -6,11 +8,11 @@
 export type FileAction = "create" | "update" | "unchanged" | "keep-user-edited" | "overwrite" | "remove";
 
 export interface GenerationReport {
-  readonly contracts: readonly { readonly service: string; readonly operations: readonly unknown[] }[];
+  readonly contracts: readonly { readonly service: ServiceName; readonly operations: readonly unknown[] }[];
   readonly changes: readonly { readonly path: string; readonly action: FileAction; readonly reason?: string }[];
-  readonly callerChanges: readonly { readonly service: string; readonly operationId: string; readonly module: string; readonly usedBy: readonly string[]; readonly facade: string; readonly synchronous: boolean }[];
+  readonly callerChanges: readonly { readonly service: ServiceName; readonly operationId: string; readonly module: string; readonly usedBy: readonly ServiceName[]; readonly facade: string; readonly synchronous: boolean }[];
   readonly missingMonolithDependencies: readonly string[];
-  readonly unservable: readonly { readonly service: string; readonly operationId: string; readonly reasons: readonly string[] }[];
+  readonly unservable: readonly { readonly service: ServiceName; readonly operationId: string; readonly reasons: readonly string[] }[];
 }
 
 const VERB: Readonly<Record<FileAction, string>> = {

@@ -2,7 +2,7 @@ import type { CutWeight } from "../model/score-report.js";
 import { type Dependency, type Partition } from "../model/partition.js";
 import { placed } from "./partition.js";
 import { compareStrings } from "../model/compare-strings.js";
-import { parseModuleId } from "../model/module-id.js";
+import type { ModuleId } from "../model/module-id.js";
 
 export type { CutWeight };
 
@@ -29,7 +29,7 @@ export function computeCutWeight(partition: Partition, dependencies: Iterable<De
 /** One coupling signal's module pairs as `collectSignals` returns them: undirected, in the signal's own units. */
 export interface SignalPairs {
   name: string;
-  pairs: readonly (readonly [string, string, number])[];
+  pairs: readonly (readonly [ModuleId, ModuleId, number])[];
 }
 
 /**
@@ -41,8 +41,7 @@ export function computeCutWeights(partition: Partition, imports: Iterable<Depend
   const weights = new Map([["imports", computeCutWeight(partition, imports)]]);
   const sorted = [...signals].sort((a, b) => compareStrings(a.name, b.name));
   for (const signal of sorted) {
-    // Signals still carry plain module paths (they are not branded yet): brand them here.
-    const dependencies = signal.pairs.map(([from, to, weight]) => ({ from: parseModuleId(from), to: parseModuleId(to), weight }));
+    const dependencies = signal.pairs.map(([from, to, weight]) => ({ from, to, weight }));
     weights.set(signal.name, computeCutWeight(partition, dependencies));
   }
   return weights;

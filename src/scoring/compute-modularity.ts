@@ -1,6 +1,8 @@
 import { buildWeightedGraph, modularity } from "../clustering/weighted-graph.js";
 import { type Dependency, type Partition } from "../model/partition.js";
 import { placed } from "./partition.js";
+import type { ModuleId } from "../model/module-id.js";
+import type { ModulePair } from "../signals/signal.js";
 
 /**
  * Newman modularity of the services over the coupling graph taken as undirected and weighted
@@ -14,10 +16,10 @@ import { placed } from "./partition.js";
  * M. E. J. Newman and M. Girvan, Phys. Rev. E 69, 026113 (2004).
  */
 export function computeModularity(partition: Partition, dependencies: Iterable<Dependency>): number {
-  const pairs: [string, string, number][] = [];
+  const pairs: ModulePair[] = [];
   for (const dependency of placed(partition, dependencies)) pairs.push([dependency.from, dependency.to, dependency.weight]);
   const index = new Map(partition.services.map((service, i) => [service, i]));
-  const communities = new Map<string, number>();
+  const communities = new Map<ModuleId, number>();
   for (const [module, service] of partition.serviceOf) communities.set(module, index.get(service) ?? -1);
   return modularity(buildWeightedGraph(partition.serviceOf.keys(), pairs), communities);
 }

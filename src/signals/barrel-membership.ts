@@ -1,4 +1,6 @@
 import type { ModuleGraph } from "../model/module-graph.js";
+import type { ModuleId } from "../model/module-id.js";
+import type { ModulePair } from "./signal.js";
 import { pairKey, splitPairKey, type PairKey } from "../model/pair-key.js";
 import { readModuleRole } from "./module-roles.js";
 import { compareKeys } from "../model/compare-strings.js";
@@ -38,15 +40,15 @@ export const MAX_BARREL_MEMBERS = 100;
  * domain's model) pulls across domains; at weight 1 the imports outweigh it on legacy-shop, at 2
  * they no longer do.
  */
-export function barrelMembership(graph: Pick<ModuleGraph, "edges">, maxMembers = MAX_BARREL_MEMBERS): [string, string, number][] {
-  const membersOf = new Map<string, Set<string>>();
+export function barrelMembership(graph: Pick<ModuleGraph, "edges">, maxMembers = MAX_BARREL_MEMBERS): ModulePair[] {
+  const membersOf = new Map<ModuleId, Set<ModuleId>>();
   for (const edge of graph.edges) {
     if (edge.kind !== "re-export" || edge.from === edge.to) continue;
-    const members = membersOf.get(edge.from) ?? new Set<string>();
+    const members = membersOf.get(edge.from) ?? new Set<ModuleId>();
     members.add(edge.to);
     membersOf.set(edge.from, members);
   }
-  const weights = new Map<PairKey, number>();
+  const weights = new Map<PairKey<ModuleId, ModuleId>, number>();
   for (const members of membersOf.values()) {
     if (members.size < 2 || members.size > maxMembers) continue;
     if (isLayerBarrel([...members])) continue;

@@ -1,4 +1,6 @@
 import type { Commit } from "./read-change-history.js";
+import { moduleLookup, type ModuleId } from "../model/module-id.js";
+import type { ModulePair } from "./signal.js";
 import { pairKey, splitPairKey, type PairKey } from "../model/pair-key.js";
 
 export interface ChangeCouplingOptions {
@@ -14,11 +16,12 @@ export interface ChangeCouplingOptions {
  * says more about a pair than a twenty-file one. Age is measured from the newest commit, not from
  * today, so the same history always gives the same weights.
  */
-export function changeCoupling(commits: Commit[], modules: Set<string>, options: ChangeCouplingOptions): [string, string, number][] {
+export function changeCoupling(commits: Commit[], modules: Iterable<ModuleId>, options: ChangeCouplingOptions): ModulePair[] {
+  const moduleOf = moduleLookup(modules);
   const newest = Math.max(0, ...commits.map((commit) => commit.time));
-  const weights = new Map<PairKey, number>();
+  const weights = new Map<PairKey<ModuleId, ModuleId>, number>();
   for (const commit of commits) {
-    const touched = [...new Set(commit.files.filter((file) => modules.has(file)))].sort();
+    const touched = [...new Set(commit.files.map(moduleOf).filter((module) => module !== undefined))].sort();
     if (touched.length < 2 || touched.length > options.maxFilesPerCommit) continue;
     const ageDays = (newest - commit.time) / 86_400;
     const weight = 0.5 ** (ageDays / options.halfLifeDays) / (touched.length - 1);

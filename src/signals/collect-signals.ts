@@ -1,4 +1,5 @@
-import type { Signal } from "./signal.js";
+import type { ModulePair, Signal } from "./signal.js";
+import type { ModuleId } from "../model/module-id.js";
 import type { Config } from "../model/config.js";
 import type { ModuleGraph } from "../model/module-graph.js";
 import { entityCoupling, readGraphRoles } from "./entity-coupling.js";
@@ -48,7 +49,7 @@ export async function collectSignals(root: string, graph: ModuleGraph, config: C
     if (history === undefined) {
       summary.push({ name: "changes", weight: changes.weight, pairs: 0, note: "not a git repository" });
     } else {
-      signals.push({ name: "changes", weight: changes.weight, pairs: changeCoupling(history, new Set(modules), changes) });
+      signals.push({ name: "changes", weight: changes.weight, pairs: changeCoupling(history, modules, changes) });
     }
   }
   if (coverage.enabled) {
@@ -87,10 +88,10 @@ export async function collectSignals(root: string, graph: ModuleGraph, config: C
  * up together. Same weighting (1 / (n - 1) per pair), no age decay (all "commits" at time 0); one
  * touching more than `maxShare` of all modules says little and is skipped.
  */
-function useCaseCoupling(useCases: string[][], modules: string[], maxShare: number): [string, string, number][] {
+function useCaseCoupling(useCases: readonly string[][], modules: ModuleId[], maxShare: number): ModulePair[] {
   return changeCoupling(
     useCases.map((files) => ({ time: 0, files })),
-    new Set(modules),
+    modules,
     { maxFilesPerCommit: Math.max(2, Math.floor(maxShare * modules.length)), halfLifeDays: 1 },
   );
 }

@@ -1,12 +1,14 @@
 import type { TableAccess } from "../model/module-graph.js";
 import type { TableUse } from "../model/analysis-result.js";
+import type { ModuleId } from "../model/module-id.js";
+import type { ModulePair } from "./signal.js";
 import { itemAt } from "../model/must-get.js";
 import { compareStrings } from "../model/compare-strings.js";
 
 export type { TableUse };
 
 
-export function tableUses(modules: { id: string; tables?: TableAccess[] | undefined }[]): TableUse[] {
+export function tableUses(modules: { id: ModuleId; tables?: TableAccess[] | undefined }[]): TableUse[] {
   const byTable = new Map<string, TableUse>();
   for (const module of modules) {
     for (const { table, access } of module.tables ?? []) {
@@ -25,8 +27,8 @@ export function tableUses(modules: { id: string; tables?: TableAccess[] | undefi
  * the table's writers (0.3). Readers are not tied to each other: a report reading every table must
  * not glue all domains. Tables with more than `maxModules` users are everyone's and skipped.
  */
-export function dataCoupling(uses: TableUse[], maxModules = 40): [string, string, number][] {
-  const pairs: [string, string, number][] = [];
+export function dataCoupling(uses: TableUse[], maxModules = 40): ModulePair[] {
+  const pairs: ModulePair[] = [];
   for (const { writers, readers } of uses) {
     if (writers.length + readers.length > maxModules) continue;
     for (let i = 0; i < writers.length; i++) {

@@ -1,6 +1,9 @@
 import type { ModuleGraph } from "../model/module-graph.js";
 import { readModuleRole, type ModuleRole } from "./module-roles.js";
+import type { ModuleId } from "../model/module-id.js";
+import type { ModulePair } from "./signal.js";
 import { compareKeys } from "../model/compare-strings.js";
+import { itemAt } from "../model/must-get.js";
 
 /** An entity on more modules than this names a whole app (`user` in an app about users), not a domain. */
 const MAX_MODULES_PER_ENTITY = 200;
@@ -11,10 +14,10 @@ const MAX_MODULES_PER_ENTITY = 200;
  * model, not the Group model; `DocumentPublishedProcessor.ts` is about Document. Modules naming no
  * entity are left out.
  */
-export function entityOfModules(roles: ReadonlyMap<string, ModuleRole>): Map<string, string> {
+export function entityOfModules(roles: ReadonlyMap<ModuleId, ModuleRole>): Map<ModuleId, string> {
   const entities = new Set<string>();
   for (const { role, domain } of roles.values()) if (role === "entity" && domain.length > 0) entities.add(domain.join(" "));
-  const entityOf = new Map<string, string>();
+  const entityOf = new Map<ModuleId, string>();
   for (const [module, { domain }] of roles) {
     let best = "";
     for (let start = 0; start < domain.length; start++) {
@@ -29,8 +32,8 @@ export function entityOfModules(roles: ReadonlyMap<string, ModuleRole>): Map<str
 }
 
 /** Each module's role and domain words, from its path and exported names. */
-export function readGraphRoles(graph: Pick<ModuleGraph, "modules">): Map<string, ModuleRole> {
-  return new Map<string, ModuleRole>(graph.modules.map((module) => [module.id, readModuleRole(module.id, module.exports)]));
+export function readGraphRoles(graph: Pick<ModuleGraph, "modules">): Map<ModuleId, ModuleRole> {
+  return new Map<ModuleId, ModuleRole>(graph.modules.map((module) => [module.id, readModuleRole(module.id, module.exports)]));
 }
 
 /**
@@ -41,15 +44,15 @@ export function readGraphRoles(graph: Pick<ModuleGraph, "modules">): Map<string,
  * what a service must not be cut along.
  */
 export function entityCoupling(
-  roles: ReadonlyMap<string, ModuleRole>,
-  graph: { edges: readonly { from: string; to: string; symbols: readonly { declaredIn: string }[] }[] },
-): [string, string, number][] {
+  roles: ReadonlyMap<ModuleId, ModuleRole>,
+  graph: { edges: readonly { from: ModuleId; to: ModuleId; symbols: readonly { declaredIn: ModuleId }[] }[] },
+): ModulePair[] {
   const entityOf = entityOfModules(roles);
-  const neighbours = new Map<string, Set<string>>();
-  const link = (a: string, b: string): void => {
+  const neighbours = new Map<ModuleId, Set<ModuleId>>();
+  const link = (a: ModuleId, b: ModuleId): void => {
     if (a === b) return;
-    neighbours.set(a, (neighbours.get(a) ?? new Set<string>()).add(b));
-    neighbours.set(b, (neighbours.get(b) ?? new Set<string>()).add(a));
+    neighbours.set(a, (neighbours.get(a) ?? new Set<ModuleId>()).add(b));
+    neighbours.set(b, (neighbours.get(b) ?? new Set<ModuleId>()).add(a));
   };
   for (const edge of graph.edges) {
     link(edge.from, edge.to);
@@ -57,12 +60,12 @@ export function entityCoupling(
   }
   // A name is believed once the code agrees: a module whose imports never touch its own entity
   // (an order controller that now only calls invoices) is about something else, whatever it is called.
-  const agrees = (module: string, entity: string): boolean => [...(neighbours.get(module) ?? [])].some((other) => entityOf.get(other) === entity);
-  const modulesByEntity = new Map<string, string[]>();
+  const agrees = (module: ModuleId, entity: string): boolean => [...(neighbours.get(module) ?? [])].some((other) => entityOf.get(other) === entity);
+  const modulesByEntity = new Map<string, ModuleId[]>();
   for (const [module, entity] of entityOf) {
     if (agrees(module, entity)) modulesByEntity.set(entity, [...(modulesByEntity.get(entity) ?? []), module]);
   }
-  const pairs: [string, string, number][] = [];
+  const pairs: ModulePair[] = [];
   for (const [, members] of [...modulesByEntity].sort(compareKeys)) {
     if (members.length < 2 || members.length > MAX_MODULES_PER_ENTITY) continue;
     const weight = 1 / (members.length - 1);
@@ -70,8 +73,8 @@ export function entityCoupling(
     const sorted = [...members].sort();
     for (let i = 0; i < sorted.length; i++) {
       for (let j = i + 1; j < sorted.length; j++) {
-        const a = sorted[i] ?? "";
-        const b = sorted[j] ?? "";
+        const a = itemAt(sorted, i);
+        const b = itemAt(sorted, j);
         if (roles.get(a)?.role !== roles.get(b)?.role) pairs.push([a, b, weight]);
       }
     }

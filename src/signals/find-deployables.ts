@@ -3,6 +3,7 @@ import path from "node:path";
 import { ancestorFolders } from "./module-roles.js";
 import type { Deployable } from "../model/analysis-result.js";
 import { compareStrings } from "../model/compare-strings.js";
+import type { ModuleId } from "../model/module-id.js";
 
 export type { Deployable };
 
@@ -37,9 +38,9 @@ export function findDeployables(root: string, modules: readonly string[]): Deplo
 }
 
 /** The deployable each module belongs to: the deepest one whose folder holds it. */
-export function deployableOf(modules: readonly string[], deployables: readonly Deployable[]): Map<string, Deployable> {
+export function deployableOf(modules: readonly ModuleId[], deployables: readonly Deployable[]): Map<ModuleId, Deployable> {
   const byDepth = [...deployables].sort((a, b) => b.folder.length - a.folder.length);
-  const result = new Map<string, Deployable>();
+  const result = new Map<ModuleId, Deployable>();
   for (const module of modules) {
     const owner = byDepth.find((deployable) => module.startsWith(`${deployable.folder}/`));
     if (owner !== undefined) result.set(module, owner);

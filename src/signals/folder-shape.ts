@@ -1,6 +1,9 @@
 import { ancestorFolders, isRoleFolderName, readModuleRole } from "./module-roles.js";
 import type { FolderShape, FolderShapeReport } from "../model/analysis-result.js";
 import { compareKeys } from "../model/compare-strings.js";
+import { itemAt } from "../model/must-get.js";
+import type { ModuleId } from "../model/module-id.js";
+import type { ModulePair } from "./signal.js";
 
 export type { FolderShape, FolderShapeReport };
 
@@ -57,8 +60,8 @@ const MAX_FOLDER_MEMBERS = 200;
  * barrel, at every level (orders/ and orders/refunds/). A role folder (`controllers/`) adds
  * nothing, so in a codebase laid out by layers this signal is silent by construction.
  */
-export function folderCoupling(modules: readonly string[]): [string, string, number][] {
-  const membersOf = new Map<string, string[]>();
+export function folderCoupling(modules: readonly ModuleId[]): ModulePair[] {
+  const membersOf = new Map<string, ModuleId[]>();
   for (const module of modules) {
     for (const path of ancestorFolders(module)) {
       const members = membersOf.get(path);
@@ -66,23 +69,23 @@ export function folderCoupling(modules: readonly string[]): [string, string, num
       else members.push(module);
     }
   }
-  const weights = new Map<string, Map<string, number>>();
+  const weights = new Map<ModuleId, Map<ModuleId, number>>();
   for (const [folder, members] of membersOf) {
     if (members.length < 2 || members.length > MAX_FOLDER_MEMBERS || members.length >= modules.length / 2) continue;
     if (isRoleFolderName(folder.slice(folder.lastIndexOf("/") + 1))) continue;
     const weight = 1 / (members.length - 1);
     const sorted = [...members].sort();
     for (let i = 0; i < sorted.length; i++) {
-      const a = sorted[i] ?? "";
-      const row = weights.get(a) ?? new Map<string, number>();
+      const a = itemAt(sorted, i);
+      const row = weights.get(a) ?? new Map<ModuleId, number>();
       for (let j = i + 1; j < sorted.length; j++) {
-        const b = sorted[j] ?? "";
+        const b = itemAt(sorted, j);
         row.set(b, (row.get(b) ?? 0) + weight);
       }
       weights.set(a, row);
     }
   }
-  const pairs: [string, string, number][] = [];
+  const pairs: ModulePair[] = [];
   for (const [a, row] of [...weights].sort(compareKeys)) {
     for (const [b, weight] of [...row].sort(compareKeys)) pairs.push([a, b, weight]);
   }

@@ -1,5 +1,6 @@
 import type { ModuleGraph } from "../model/module-graph.js";
 import type { TraceSpan } from "./parse-otlp-traces.js";
+import type { ModuleId } from "../model/module-id.js";
 
 /** Source and compiled forms of one module: dist/orders/place-order.js is src/orders/place-order.ts. */
 const CODE_EXTENSION = /\.(?:[cm]?[jt]sx?)$/;
@@ -16,7 +17,7 @@ const QUALIFIED_NAME = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
  * older `code.function` with `code.namespace`, or a span name like `OrderService.placeOrder`),
  * matched to the one module that declares that exported symbol.
  */
-export function createSpanMapper(graph: Pick<ModuleGraph, "modules" | "edges">): (span: TraceSpan) => string | undefined {
+export function createSpanMapper(graph: Pick<ModuleGraph, "modules" | "edges">): (span: TraceSpan) => ModuleId | undefined {
   const byPath = pathIndex(graph.modules.map((module) => module.id));
   const declaring = declarationIndex(graph);
   return (span) => {
@@ -33,22 +34,22 @@ export function createSpanMapper(graph: Pick<ModuleGraph, "modules" | "edges">):
 }
 
 /** Matches a path (absolute, relative, compiled, a file: URL) to a module id by its longest common suffix. */
-function pathIndex(ids: string[]): (file: string) => string | undefined {
-  const byStem = new Map<string, string[][]>();
+function pathIndex(ids: ModuleId[]): (file: string) => ModuleId | undefined {
+  const byStem = new Map<string, { id: ModuleId; segments: string[] }[]>();
   for (const id of ids) {
     const segments = id.split("/");
     const stem = stemOf(segments[segments.length - 1] ?? "");
-    byStem.set(stem, [...(byStem.get(stem) ?? []), segments]);
+    byStem.set(stem, [...(byStem.get(stem) ?? []), { id, segments }]);
   }
   return (file) => {
     if (/^[a-z][a-z0-9+.-]+:/i.test(file) && !/^file:/i.test(file)) return undefined; // node:internal/…, https://…
     const segments = file.replace(/^file:\/\//i, "").replace(/\\/g, "/").split("/").filter((part) => part !== "" && part !== ".");
     if (segments.includes("node_modules")) return undefined;
     const base = segments[segments.length - 1] ?? "";
-    let best: { length: number; exact: boolean; id: string }[] = [];
-    for (const candidate of byStem.get(stemOf(base)) ?? []) {
+    let best: { length: number; exact: boolean; id: ModuleId }[] = [];
+    for (const { id, segments: candidate } of byStem.get(stemOf(base)) ?? []) {
       const length = commonSuffix(segments, candidate);
-      const match = { length, exact: candidate[candidate.length - 1] === base, id: candidate.join("/") };
+      const match = { length, exact: candidate[candidate.length - 1] === base, id };
       if (best.length === 0 || length > (best[0]?.length ?? 0)) best = [match];
       else if (length === best[0]?.length) best.push(match);
     }
@@ -79,16 +80,16 @@ function stemOf(file: string): string {
  * The modules that declare an exported name: a module exporting it that only passes it on (a barrel,
  * `export … from`) is left out when its re-exports lead to another module exporting the name.
  */
-function declarationIndex(graph: Pick<ModuleGraph, "modules" | "edges">): (name: string) => string[] {
-  const exporters = new Map<string, string[]>();
+function declarationIndex(graph: Pick<ModuleGraph, "modules" | "edges">): (name: string) => ModuleId[] {
+  const exporters = new Map<string, ModuleId[]>();
   for (const module of graph.modules) {
     for (const name of module.exports) exporters.set(name, [...(exporters.get(name) ?? []), module.id]);
   }
-  const reExports = new Map<string, string[]>();
+  const reExports = new Map<ModuleId, ModuleId[]>();
   for (const edge of graph.edges) {
     if (edge.kind === "re-export") reExports.set(edge.from, [...(reExports.get(edge.from) ?? []), edge.to]);
   }
-  const passesOn = (module: string, others: Set<string>): boolean => {
+  const passesOn = (module: ModuleId, others: Set<ModuleId>): boolean => {
     const seen = new Set([module]);
     const queue = [module];
     for (let next = queue.pop(); next !== undefined; next = queue.pop()) {

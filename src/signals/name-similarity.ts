@@ -1,6 +1,8 @@
 import { splitWords } from "./domain-words.js";
 import { pairKey, splitPairKey, type PairKey } from "../model/pair-key.js";
 import { itemAt } from "../model/must-get.js";
+import type { ModuleId } from "../model/module-id.js";
+import type { ModulePair } from "./signal.js";
 
 /**
  * A weak signal: modules whose file names and exports share domain words (invoice-service.ts and
@@ -9,11 +11,11 @@ import { itemAt } from "../model/must-get.js";
  * also keeps the pair count linear in practice.
  */
 export function nameSimilarity(
-  modules: string[],
-  exportsOf: Map<string, string[]>,
+  modules: ModuleId[],
+  exportsOf: ReadonlyMap<ModuleId, string[]>,
   maxModulesPerWord = 40,
-): [string, string, number][] {
-  const modulesByWord = new Map<string, string[]>();
+): ModulePair[] {
+  const modulesByWord = new Map<string, ModuleId[]>();
   for (const module of modules) {
     const base = module.split("/").pop()?.replace(/\.[^.]+$/, "") ?? "";
     const words = new Set([...splitWords(base), ...(exportsOf.get(module) ?? []).flatMap((symbol) => splitWords(symbol))]);
@@ -23,7 +25,7 @@ export function nameSimilarity(
       else members.push(module);
     }
   }
-  const weights = new Map<PairKey, number>();
+  const weights = new Map<PairKey<ModuleId, ModuleId>, number>();
   for (const members of modulesByWord.values()) {
     if (members.length < 2 || members.length > maxModulesPerWord) continue;
     const idf = Math.log(modules.length / members.length);
@@ -43,6 +45,6 @@ export function nameSimilarity(
 }
 
 /** The two names in code-unit order, as Array.prototype.sort would put them. */
-function orderPair(a: string, b: string): [string, string] {
+function orderPair(a: ModuleId, b: ModuleId): [ModuleId, ModuleId] {
   return a <= b ? [a, b] : [b, a];
 }

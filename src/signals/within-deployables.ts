@@ -1,4 +1,6 @@
 import type { Deployable } from "./find-deployables.js";
+import type { ModuleId } from "../model/module-id.js";
+import type { ModulePair } from "./signal.js";
 
 /**
  * Signals read from names (file names, entity words) may not join modules of two deployables that
@@ -7,10 +9,10 @@ import type { Deployable } from "./find-deployables.js";
  * are dropped; pairs inside one, or across deployables that import each other, stay.
  */
 export function dropNameLinksAcrossDeployables(
-  pairs: readonly [string, string, number][],
-  ownerOf: ReadonlyMap<string, Deployable>,
-  dependencies: ReadonlyMap<string, ReadonlyMap<string, number>>,
-): [string, string, number][] {
+  pairs: readonly ModulePair[],
+  ownerOf: ReadonlyMap<ModuleId, Deployable>,
+  dependencies: ReadonlyMap<ModuleId, ReadonlyMap<ModuleId, number>>,
+): ModulePair[] {
   const linked = new Set<string>();
   for (const [from, targets] of dependencies) {
     const a = ownerOf.get(from)?.folder;

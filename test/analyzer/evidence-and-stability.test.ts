@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { dependencyMap, moduleIds, modulePairs } from "../support/branded.js";
 import { toServiceName } from "../../src/model/service-name.js";
 import { explainServices } from "../../src/analyzer/explain-services.js";
 import { measureStability } from "../../src/analyzer/measure-stability.js";
@@ -7,12 +8,12 @@ import path from "node:path";
 
 describe("explainServices", () => {
   it("says which signals hold a service together and names its strongest pairs", () => {
-    const dependencies = new Map([
-      ["a1", new Map([["a2", 2]])],
-      ["a2", new Map([["a3", 1]])],
+    const dependencies = dependencyMap([
+      ["a1", "a2", 2],
+      ["a2", "a3", 1],
     ]);
-    const [evidence] = explainServices([{ name: toServiceName("a"), modules: ["a1", "a2", "a3"] }], ["a1", "a2", "a3"], dependencies, [
-      { name: "changes", weight: 1, pairs: [["a1", "a3", 5]] },
+    const [evidence] = explainServices([{ name: toServiceName("a"), modules: moduleIds(["a1", "a2", "a3"]) }], moduleIds(["a1", "a2", "a3"]), dependencies, [
+      { name: "changes", weight: 1, pairs: modulePairs([["a1", "a3", 5]]) },
     ]);
     expect(evidence?.service).toBe("a");
     expect(Object.keys(evidence?.signals ?? {})).toEqual(["changes", "imports"]);

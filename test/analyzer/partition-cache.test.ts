@@ -6,6 +6,8 @@ import { openPartitionCache, partitionKey } from "../../src/analyzer/partition-c
 import type { Dependencies } from "../../src/clustering/detect-shared-modules.js";
 import type { ModuleClusters, PartitionOptions } from "../../src/clustering/propose-partition.js";
 import { partitionOptions } from "../support/partition-options.js";
+import { dependencyMap, moduleIds, modulePairs, moduleSet } from "../support/branded.js";
+import { parseModuleId } from "../../src/model/module-id.js";
 
 const directories: string[] = [];
 afterEach(() => directories.splice(0).forEach((directory) => fs.rmSync(directory, { recursive: true, force: true })));
@@ -16,26 +18,26 @@ function cacheDirectory(): string {
   return directory;
 }
 
-const nodes = ["a.ts", "b.ts", "c.ts"];
-const dependencies = (): Dependencies => new Map([["a.ts", new Map([["b.ts", 1]])], ["b.ts", new Map([["c.ts", 0.3]])]]);
+const nodes = moduleIds(["a.ts", "b.ts", "c.ts"]);
+const dependencies = (): Dependencies => dependencyMap([["a.ts", "b.ts", 1], ["b.ts", "c.ts", 0.3]]);
 const options = (overrides: Partial<PartitionOptions> = {}): PartitionOptions =>
-  partitionOptions({ signals: [{ name: "names", weight: 0.2, weak: true, pairs: [["a.ts", "c.ts", 1]] }], ...overrides });
-const partition: ModuleClusters = { services: [["a.ts", "b.ts"]], shared: new Map([["c.ts", "hub"]]) };
+  partitionOptions({ signals: [{ name: "names", weight: 0.2, weak: true, pairs: modulePairs([["a.ts", "c.ts", 1]]) }], ...overrides });
+const partition: ModuleClusters = { services: [moduleIds(["a.ts", "b.ts"])], shared: new Map([[parseModuleId("c.ts"), "hub"]]) };
 
 describe("partitionKey", () => {
   it("is the same for the same inputs, whatever the order of the maps", () => {
-    const reordered: Dependencies = new Map([["b.ts", new Map([["c.ts", 0.3]])], ["a.ts", new Map([["b.ts", 1]])]]);
+    const reordered: Dependencies = dependencyMap([["b.ts", "c.ts", 0.3], ["a.ts", "b.ts", 1]]);
     expect(partitionKey(nodes, reordered, options())).toBe(partitionKey([...nodes].reverse(), dependencies(), options()));
   });
 
   it.each<[string, () => string]>([
-    ["a dependency's weight", () => partitionKey(nodes, new Map([["a.ts", new Map([["b.ts", 2]])], ["b.ts", new Map([["c.ts", 0.3]])]]), options())],
-    ["a module", () => partitionKey([...nodes, "d.ts"], dependencies(), options())],
+    ["a dependency's weight", () => partitionKey(nodes, dependencyMap([["a.ts", "b.ts", 2], ["b.ts", "c.ts", 0.3]]), options())],
+    ["a module", () => partitionKey([...nodes, parseModuleId("d.ts")], dependencies(), options())],
     ["the seed", () => partitionKey(nodes, dependencies(), options({ seed: 7 }))],
-    ["a signal pair", () => partitionKey(nodes, dependencies(), options({ signals: [{ name: "names", weight: 0.2, weak: true, pairs: [["a.ts", "c.ts", 2]] }] }))],
-    ["a pin", () => partitionKey(nodes, dependencies(), options({ pinnedGroups: new Map([["a.ts", "orders"]]) }))],
+    ["a signal pair", () => partitionKey(nodes, dependencies(), options({ signals: [{ name: "names", weight: 0.2, weak: true, pairs: modulePairs([["a.ts", "c.ts", 2]]) }] }))],
+    ["a pin", () => partitionKey(nodes, dependencies(), options({ pinnedGroups: new Map([[parseModuleId("a.ts"), "orders"]]) }))],
     ["a constraint", () => partitionKey(nodes, dependencies(), options({ constraints: { together: [], apart: [["a*", "c*"]] } }))],
-    ["a barrel", () => partitionKey(nodes, dependencies(), options({ barrels: new Set(["b.ts"]) }))],
+    ["a barrel", () => partitionKey(nodes, dependencies(), options({ barrels: moduleSet(["b.ts"]) }))],
   ])("changes with %s", (_, changed) => {
     expect(changed()).not.toBe(partitionKey(nodes, dependencies(), options()));
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { servicesNamed } from "../support/branded.js";
+import { moduleIds, servicesNamed } from "../support/branded.js";
 import { planExtraction } from "../../src/analyzer/plan-extraction.js";
 import { boundariesSchema, type Boundaries } from "../../src/model/boundaries.js";
 import type { ModuleEdge, ModuleGraph } from "../../src/model/module-graph.js";
@@ -42,7 +42,7 @@ describe("planExtraction", () => {
     syntaxErrors: [],
   };
   const tables = [
-    { table: "payments", writers: ["billing.ts"], readers: ["orders.ts"], writerServices: servicesNamed("billing"), readerServices: servicesNamed("orders") },
+    { table: "payments", writers: moduleIds(["billing.ts"]), readers: moduleIds(["orders.ts"]), writerServices: servicesNamed("billing"), readerServices: servicesNamed("orders") },
   ];
 
   it("orders steps by callers, then shared data, and lists what each step changes", () => {

@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { parseModuleId } from "../../src/model/module-id.js";
+import { dependencyMap, modulePairs } from "../support/branded.js";
 import { analyze } from "../../src/analyzer/analyze.js";
 import { configSchema } from "../../src/model/config.js";
 import { findDeployables, type Deployable } from "../../src/signals/find-deployables.js";
@@ -93,20 +95,20 @@ describe("dropNameLinksAcrossDeployables", () => {
   const api: Deployable = { folder: "apps/api", kind: "application", evidence: "package.json" };
   const worker: Deployable = { folder: "apps/worker", kind: "application", evidence: "package.json" };
   const lib: Deployable = { folder: "libs/dal", kind: "library", evidence: "package.json" };
-  const ownerOf = new Map([
+  const ownerOf = new Map(([
     ["apps/api/src/health/health.controller.ts", api],
     ["apps/api/src/user/user.service.ts", api],
     ["apps/worker/src/health/health.controller.ts", worker],
     ["libs/dal/src/user/user.repository.ts", lib],
-  ]);
-  const dependencies = new Map([["apps/api/src/user/user.service.ts", new Map([["libs/dal/src/user/user.repository.ts", 1]])]]);
+  ] as const).map(([module, deployable]) => [parseModuleId(module), deployable]));
+  const dependencies = dependencyMap([["apps/api/src/user/user.service.ts", "libs/dal/src/user/user.repository.ts", 1]]);
 
   it("drops a name link between two apps that never import each other, keeps one to a library an app imports", () => {
-    const pairs: [string, string, number][] = [
+    const pairs = modulePairs([
       ["apps/api/src/health/health.controller.ts", "apps/worker/src/health/health.controller.ts", 1],
       ["apps/api/src/user/user.service.ts", "libs/dal/src/user/user.repository.ts", 1],
       ["apps/worker/src/health/health.controller.ts", "libs/dal/src/user/user.repository.ts", 1],
-    ];
+    ]);
     expect(dropNameLinksAcrossDeployables(pairs, ownerOf, dependencies)).toEqual([pairs[1]]);
   });
 });
@@ -149,7 +151,7 @@ describe("a NestJS app whose feature modules import each other", () => {
 
   it("keeps each feature's module and controller with its service", async () => {
     const result = await analyze({ root: project(nestApp()), config });
-    const serviceOf = new Map(result.boundaries.services.flatMap((service) => service.modules.map((module) => [module, service.name])));
+    const serviceOf = new Map<string, string>(result.boundaries.services.flatMap((service) => service.modules.map((module) => [module, service.name])));
     for (const feature of features) {
       const own = serviceOf.get(`src/app/${feature}/${feature}.service.ts`);
       expect(own, feature).toBeDefined();

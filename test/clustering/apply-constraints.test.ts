@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { brandDependencies, moduleIds } from "../support/branded.js";
+import type { SharedReason } from "../../src/clustering/detect-shared-modules.js";
 import { proposePartition, type PartitionOptions } from "../../src/clustering/propose-partition.js";
 
 /** Two cliques of five (a*, b*) joined by one weak edge. */
@@ -17,7 +19,7 @@ function cliques(): { nodes: string[]; dependencies: Map<string, Map<string, num
 
 function partition(constraints: PartitionOptions["constraints"]): string[][] {
   const { nodes, dependencies } = cliques();
-  return proposePartition(nodes, dependencies, {
+  return proposePartition(moduleIds(nodes), brandDependencies(dependencies), {
     seed: 42,
     resolution: 1,
     runs: 2,
@@ -64,7 +66,7 @@ describe("constraints", () => {
       dependencies.set("p0", new Map([["p1", 3], ["hub", 2]]));
       dependencies.set("q0", new Map([["q1", 3]]));
       for (const node of ["a0", "a1", "a2"]) dependencies.get(node)?.set("hub", 1);
-      return proposePartition(nodes, dependencies, {
+      const result = proposePartition(moduleIds(nodes), brandDependencies(dependencies), {
         seed: 42,
         resolution: 1,
         runs: 2,
@@ -75,6 +77,9 @@ describe("constraints", () => {
         barrels: new Set(),
         constraints,
       });
+      // Read by plain module names, as the tests write them.
+      const services: string[][] = result.services;
+      return { services, shared: new Map<string, SharedReason>(result.shared) };
     }
 
     it("leaves small groups alone without it", () => {

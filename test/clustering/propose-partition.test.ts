@@ -4,6 +4,9 @@ import { seededRandom } from "../../src/clustering/seeded-random.js";
 import type { Dependencies } from "../../src/clustering/detect-shared-modules.js";
 import { normalizedMutualInformation } from "../../src/scoring/compare-partitions.js";
 import { partitionOptions } from "../support/partition-options.js";
+import { moduleIds, modulePairs, moduleSet } from "../support/branded.js";
+import { parseModuleId, type ModuleId } from "../../src/model/module-id.js";
+import type { SharedReason } from "../../src/clustering/detect-shared-modules.js";
 
 interface Graph {
   nodes: string[];
@@ -11,9 +14,9 @@ interface Graph {
 }
 
 function depend(graph: Graph, from: string, to: string, weight: number): void {
-  const targets = graph.dependencies.get(from) ?? new Map<string, number>();
-  targets.set(to, weight);
-  graph.dependencies.set(from, targets);
+  const targets = graph.dependencies.get(parseModuleId(from)) ?? new Map<ModuleId, number>();
+  targets.set(parseModuleId(to), weight);
+  graph.dependencies.set(parseModuleId(from), targets);
 }
 
 function graphOf(nodes: string[], edges: [string, string, number][]): Graph {
@@ -22,8 +25,10 @@ function graphOf(nodes: string[], edges: [string, string, number][]): Graph {
   return graph;
 }
 
-function partition(graph: Graph, overrides: Partial<PartitionOptions> = {}) {
-  return proposePartition(graph.nodes, graph.dependencies, options(overrides));
+/** The proposal, read by plain module names as the tests write them. */
+function partition(graph: Graph, overrides: Partial<PartitionOptions> = {}): { services: string[][]; shared: Map<string, SharedReason> } {
+  const { services, shared } = proposePartition(moduleIds(graph.nodes), graph.dependencies, options(overrides));
+  return { services, shared: new Map(shared) };
 }
 
 /** k planted groups of `size` nodes: dense inside (p_in), sparse between (p_out), seeded. */
@@ -130,7 +135,7 @@ describe("proposePartition", () => {
   it("does not make a service of modules only a weak signal links, but lets it help the others", () => {
     const { graph } = plantedGraph(2, 8, 0.8, 0);
     graph.nodes.push("chains/aurora.ts", "chains/aurora-testnet.ts");
-    const names = { name: "names", weight: 1, weak: true, pairs: [["chains/aurora.ts", "chains/aurora-testnet.ts", 5] as [string, string, number]] };
+    const names = { name: "names", weight: 1, weak: true, pairs: modulePairs([["chains/aurora.ts", "chains/aurora-testnet.ts", 5]]) };
     const weak = partition(graph, { signals: [names] });
     expect(weak.shared.get("chains/aurora.ts")).toBe("isolated");
     expect(weak.shared.get("chains/aurora-testnet.ts")).toBe("isolated");
@@ -177,7 +182,7 @@ describe("proposePartition", () => {
       depend(graph, `g${group}/m009`, declaration, 1);
     }
     expect(partition(graph).shared.get(declaration)).toBe("spread");
-    const kept = partition(graph, { featureDeclarations: new Set([declaration]) });
+    const kept = partition(graph, { featureDeclarations: moduleSet([declaration]) });
     expect(kept.shared.has(declaration)).toBe(false);
   });
 
@@ -194,7 +199,7 @@ describe("proposePartition", () => {
 
   it("keeps configured globs and barrels in shared", () => {
     const { graph } = plantedGraph(3, 8, 0.6, 0.02);
-    const result = partition(graph, { sharedGlobs: ["g0/**"], barrels: new Set(["g1/m000"]) });
+    const result = partition(graph, { sharedGlobs: ["g0/**"], barrels: moduleSet(["g1/m000"]) });
     expect([...result.shared].filter(([, reason]) => reason === "configured")).toHaveLength(8);
     expect(result.shared.get("g1/m000")).toBe("barrel");
   });
@@ -239,8 +244,8 @@ describe("proposePartition", () => {
   it("keeps pinned modules together in one service whatever the structure says", () => {
     const { graph } = plantedGraph(3, 8, 0.6, 0.02);
     const pinnedGroups = new Map([
-      ["g0/m000", "billing"],
-      ["g2/m005", "billing"],
+      [parseModuleId("g0/m000"), "billing"],
+      [parseModuleId("g2/m005"), "billing"],
     ]);
     const result = partition(graph, { pinnedGroups });
     const holder = result.services.find((service) => service.includes("g0/m000"));

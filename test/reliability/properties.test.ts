@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
+import { dependencyMap, moduleIds } from "../support/branded.js";
 import { proposePartition } from "../../src/clustering/propose-partition.js";
 import type { Dependencies } from "../../src/clustering/detect-shared-modules.js";
 import { evaluateCheck, updatedBaseline, applyBaseline, type CheckResult } from "../../src/checker/check-boundaries.js";
@@ -15,20 +16,14 @@ const graphArbitrary = fc
   .integer({ min: 2, max: 24 })
   .chain((size) =>
     fc.record({
-      nodes: fc.constant(Array.from({ length: size }, (_, index) => `src/m${String(index).padStart(2, "0")}.ts`)),
+      nodes: fc.constant(moduleIds(Array.from({ length: size }, (_, index) => `src/m${String(index).padStart(2, "0")}.ts`))),
       edges: fc.array(fc.tuple(fc.nat(size - 1), fc.nat(size - 1), fc.integer({ min: 1, max: 5 })), { maxLength: size * 3 }),
     }),
   )
   .map(({ nodes, edges }) => ({ nodes, edges: edges.filter(([from, to]) => from !== to).map(([from, to, weight]) => [nodes[from] ?? "", nodes[to] ?? "", weight] as const) }));
 
 function dependenciesOf(edges: readonly (readonly [string, string, number])[]): Dependencies {
-  const dependencies: Dependencies = new Map();
-  for (const [from, to, weight] of edges) {
-    const targets = dependencies.get(from) ?? new Map<string, number>();
-    targets.set(to, weight);
-    dependencies.set(from, targets);
-  }
-  return dependencies;
+  return dependencyMap(edges);
 }
 
 /** The partition in a form that does not depend on any order: each service's sorted modules, sorted; shared sorted. */

@@ -11,7 +11,7 @@ import { findCyclicPartitions } from "../../src/scoring/find-cyclic-partitions.j
 import type { Dependency } from "../../src/model/partition.js";
 import { itemAt } from "../../src/model/must-get.js";
 import { parseModuleId } from "../../src/model/module-id.js";
-import { dependenciesOf, partitionOf } from "../support/branded.js";
+import { dependenciesOf, modulePairs, partitionOf } from "../support/branded.js";
 
 /**
  * One small decomposition, worked by hand below:
@@ -168,9 +168,9 @@ describe("cut weight", () => {
   it("is reported per signal, over each signal's own pairs with both ends in the partition", () => {
     const signals = [
       // Names first, to show the order is imports, then by name.
-      { name: "names", pairs: [["a1", "a3", 0.2], ["a2", "c1", 0.6]] as [string, string, number][] },
+      { name: "names", pairs: modulePairs([["a1", "a3", 0.2], ["a2", "c1", 0.6]]) },
       // Between a and b 1, b and c 0.5; inside a 2; the shared s is left out: 1.5 of 3.5.
-      { name: "changes", pairs: [["a1", "a2", 2], ["a1", "b1", 1], ["b2", "c1", 0.5], ["s", "a1", 4]] as [string, string, number][] },
+      { name: "changes", pairs: modulePairs([["a1", "a2", 2], ["a1", "b1", 1], ["b2", "c1", 0.5], ["s", "a1", 4]]) },
       { name: "data", pairs: [] },
     ];
     const weights = computeCutWeights(partition, dependencies, signals);

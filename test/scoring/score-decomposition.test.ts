@@ -3,6 +3,7 @@ import type { Coupling } from "../../src/graph/build-coupling-graph.js";
 import { boundariesSchema, type Boundaries } from "../../src/model/boundaries.js";
 import type { CrossingSymbol, ModuleEdge, ModuleGraph } from "../../src/model/module-graph.js";
 import { parseModuleId } from "../../src/model/module-id.js";
+import { modulePairs } from "../support/branded.js";
 import { callsOf, scoreDecomposition } from "../../src/scoring/score-decomposition.js";
 
 const id = parseModuleId;
@@ -87,7 +88,7 @@ describe("scoreDecomposition", () => {
       graph,
       couplings: [coupling(ONE, TWO, 2)],
       boundaries,
-      signals: [{ name: "changes", pairs: [[ONE, TWO, 1], [TWO, PAY, 2 / 3], [PAY, LOG, 5]] }],
+      signals: [{ name: "changes", pairs: modulePairs([[ONE, TWO, 1], [TWO, PAY, 2 / 3], [PAY, LOG, 5]]) }],
       signalsOff: [{ name: "data", note: "no tables" }],
     });
     // ONE–TWO inside orders; TWO–PAY between orders and payments; PAY–LOG has the shared logger.

@@ -2,6 +2,8 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { moduleSet } from "../support/branded.js";
+import { parseModuleId } from "../../src/model/module-id.js";
 import { analyze } from "../../src/analyzer/analyze.js";
 import { configSchema } from "../../src/model/config.js";
 import { changeCoupling } from "../../src/signals/change-coupling.js";
@@ -10,7 +12,7 @@ import { useTemporaryProjects } from "../support/create-project.js";
 const project = useTemporaryProjects();
 
 describe("changeCoupling", () => {
-  const modules = new Set(["a.ts", "b.ts", "c.ts", "d.ts"]);
+  const modules = moduleSet(["a.ts", "b.ts", "c.ts", "d.ts"]);
   const day = 86_400;
 
   it("weighs each pair by 1 / (files - 1) and halves the weight per half-life of age", () => {
@@ -75,7 +77,7 @@ describe("change coupling in analyze", () => {
     const serviceOf = async (enabled: boolean) => {
       const config = configSchema.parse({ signals: { changes: { enabled }, names: { enabled: false } }, clustering: { minServiceSize: 1 } });
       const result = await analyze({ root, config });
-      const owner = (module: string) => result.boundaries.services.find((service) => service.modules.includes(module))?.name;
+      const owner = (module: string) => result.boundaries.services.find((service) => service.modules.includes(parseModuleId(module)))?.name;
       return { a: owner("src/a.ts"), b: owner("src/b.ts"), signals: result.signals.map((signal) => signal.name) };
     };
     const without = await serviceOf(false);

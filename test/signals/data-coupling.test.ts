@@ -1,5 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { parseModuleId } from "../../src/model/module-id.js";
 import { analyze } from "../../src/analyzer/analyze.js";
 import { loadConfig } from "../../src/config/load-config.js";
 import { dataCoupling, tableUses } from "../../src/signals/data-coupling.js";
@@ -7,10 +8,10 @@ import { dataCoupling, tableUses } from "../../src/signals/data-coupling.js";
 describe("data coupling", () => {
   it("ties a table's writers together and leans readers towards them, never reader to reader", () => {
     const uses = tableUses([
-      { id: "w1", tables: [{ table: "orders", access: "write" }] },
-      { id: "w2", tables: [{ table: "orders", access: "write" }] },
-      { id: "r1", tables: [{ table: "orders", access: "read" }] },
-      { id: "r2", tables: [{ table: "orders", access: "read" }] },
+      { id: parseModuleId("w1"), tables: [{ table: "orders", access: "write" }] },
+      { id: parseModuleId("w2"), tables: [{ table: "orders", access: "write" }] },
+      { id: parseModuleId("r1"), tables: [{ table: "orders", access: "read" }] },
+      { id: parseModuleId("r2"), tables: [{ table: "orders", access: "read" }] },
     ]);
     expect(uses).toEqual([{ table: "orders", writers: ["w1", "w2"], readers: ["r1", "r2"] }]);
     expect(dataCoupling(uses)).toEqual([
@@ -30,7 +31,7 @@ describe("data coupling", () => {
     const orders = result.tables.find((table) => table.table === "orders");
     expect(orders?.writers).toContain("src/repositories/order-repository.ts");
     expect(orders?.readers).toContain("src/repositories/report-repository.ts");
-    const reportService = result.boundaries.services.find((service) => service.modules.includes("src/repositories/report-repository.ts"))?.name;
+    const reportService = result.boundaries.services.find((service) => service.modules.includes(parseModuleId("src/repositories/report-repository.ts")))?.name;
     expect(orders?.readerServices).toContain(reportService);
   });
 });

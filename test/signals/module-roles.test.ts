@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { moduleIds } from "../support/branded.js";
+import { parseModuleId } from "../../src/model/module-id.js";
 import { isLayerBarrel } from "../../src/signals/barrel-membership.js";
 import { entityCoupling, entityOfModules } from "../../src/signals/entity-coupling.js";
 import { detectFolderShape, folderCoupling } from "../../src/signals/folder-shape.js";
@@ -89,7 +91,7 @@ describe("detectFolderShape", () => {
 });
 
 describe("findFeatureDeclarations", () => {
-  const rolesOf = (modules: string[]) => new Map(modules.map((module) => [module, readModuleRole(module)]));
+  const rolesOf = (modules: string[]) => new Map(moduleIds(modules).map((module) => [module, readModuleRole(module)]));
 
   it("finds a NestJS module and a controller beside their feature's service", () => {
     const roles = rolesOf(["src/orders/orders.module.ts", "src/orders/orders.controller.ts", "src/orders/orders.service.ts", "src/app.module.ts"]);
@@ -114,16 +116,16 @@ describe("entityCoupling", () => {
     "src/queues/processors/DocumentPublishedProcessor.ts",
     "src/utils/date.ts",
   ];
-  const roles = new Map(modules.map((module) => [module, readModuleRole(module)]));
+  const roles = new Map(moduleIds(modules).map((module) => [module, readModuleRole(module)]));
 
   it("reads the entity each module is about, the longest one it names", () => {
-    const entityOf = entityOfModules(roles);
+    const entityOf = new Map<string, string>(entityOfModules(roles));
     expect(entityOf.get("src/routes/api/groupMemberships.ts")).toBe("group membership");
     expect(entityOf.get("src/queues/processors/DocumentPublishedProcessor.ts")).toBe("document");
     expect(entityOf.has("src/utils/date.ts")).toBe(false);
   });
 
-  const edge = (from: string, to: string) => ({ from, to, symbols: [] });
+  const edge = (from: string, to: string) => ({ from: parseModuleId(from), to: parseModuleId(to), symbols: [] });
   const edges = [
     edge("src/presenters/document.ts", "src/models/Document.ts"),
     edge("src/policies/document.ts", "src/models/Document.ts"),
@@ -147,14 +149,14 @@ describe("entityCoupling", () => {
 
 describe("folderCoupling", () => {
   it("couples a feature folder's modules and says nothing of role folders", () => {
-    const pairs = folderCoupling([
+    const pairs = folderCoupling(moduleIds([
       "src/orders/orders.controller.ts",
       "src/orders/orders.service.ts",
       "src/billing/invoice.service.ts",
       "src/billing/tax.ts",
       "src/controllers/a-controller.ts",
       "src/controllers/b-controller.ts",
-    ]).map(([a, b, weight]) => `${a} ~ ${b} ${weight}`);
+    ])).map(([a, b, weight]) => `${a} ~ ${b} ${weight}`);
     expect(pairs).toEqual(["src/billing/invoice.service.ts ~ src/billing/tax.ts 1", "src/orders/orders.controller.ts ~ src/orders/orders.service.ts 1"]);
   });
 });

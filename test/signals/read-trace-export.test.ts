@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { parseModuleId, type ModuleId } from "../../src/model/module-id.js";
 import { groupTraceUseCases } from "../../src/signals/group-trace-use-cases.js";
 import { parseOtlpTraces } from "../../src/signals/parse-otlp-traces.js";
 import { readTraceExport, type TraceSpan } from "../../src/signals/read-trace-export.js";
@@ -99,7 +100,7 @@ describe("readTraceExport", () => {
 
 describe("groupTraceUseCases", () => {
   const span = (traceId: string, module?: string): TraceSpan => ({ traceId, name: module ?? "unknown", scope: "", attributes: {} });
-  const moduleOf = (input: TraceSpan): string | undefined => (input.name === "unknown" ? undefined : input.name);
+  const moduleOf = (input: TraceSpan): ModuleId | undefined => (input.name === "unknown" ? undefined : parseModuleId(input.name));
 
   it("makes each trace one use case, counts repeated ones once, and counts the spans it could not place", () => {
     const grouped = groupTraceUseCases(

@@ -3,6 +3,7 @@ import type { Command } from "commander";
 import { loadConfig } from "../../config/load-config.js";
 import { readBoundaries } from "../../io/read-boundaries.js";
 import { UserError } from "../../model/errors.js";
+import { toServiceName } from "../../model/service-name.js";
 import type { CliConsole } from "../console.js";
 import { BOUNDARIES_FILE } from "./analyze-command.js";
 
@@ -55,7 +56,7 @@ export function registerGenerateCommand(program: Command, io: CliConsole, setExi
         boundaries,
         config,
         out: flags.out === undefined ? undefined : path.resolve(flags.out),
-        services: flags.service,
+        services: flags.service?.map((name) => toServiceName(name)),
         templatesDir: flags.templates === undefined ? undefined : path.resolve(flags.templates),
         contractsFile: flags.contracts === undefined ? undefined : path.resolve(flags.contracts),
         force: flags.force,

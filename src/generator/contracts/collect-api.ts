@@ -3,6 +3,7 @@ import type { ServiceBoundary } from "../../model/boundaries.js";
 import type { DeriveContext } from "./derive-context.js";
 import { isEventBusLike } from "./find-events.js";
 import { compareStrings } from "../../model/compare-strings.js";
+import type { ServiceName } from "../../model/service-name.js";
 
 /** A function (or method) of the service's API that another service calls. */
 export interface ApiCallable {
@@ -16,7 +17,7 @@ export interface ApiCallable {
   readonly symbol: TsSymbol;
   /** The name the HTTP convention reads (the function's, or the method's). */
   readonly verb: string;
-  readonly usedBy: readonly string[];
+  readonly usedBy: readonly ServiceName[];
   readonly receiver?: "object" | "class";
   readonly injected?: boolean;
 }

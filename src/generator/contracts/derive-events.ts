@@ -6,13 +6,15 @@ import type { EventSite } from "./find-events.js";
 import { memberSchema } from "./member-schema.js";
 import { typeToSchema } from "./type-to-schema.js";
 import { compareStrings } from "../../model/compare-strings.js";
+import type { ModuleId } from "../../model/module-id.js";
+import type { ServiceName } from "../../model/service-name.js";
 
 /** The events this service emits or handles, their payloads walked into this service's schemas. */
 export function deriveEvents(
   ctx: DeriveContext,
-  service: string,
+  service: ServiceName,
   sites: readonly EventSite[],
-  serviceOf: ReadonlyMap<string, string>,
+  serviceOf: ReadonlyMap<ModuleId, ServiceName>,
 ): EventContract[] {
   const byName = new Map<string, EventSite[]>();
   for (const site of sites) byName.set(site.name, [...(byName.get(site.name) ?? []), site]);
@@ -31,7 +33,7 @@ export function deriveEvents(
 
 /** An API function of `service` whose result no caller uses. */
 export interface CommandSource {
-  readonly service: string;
+  readonly service: ServiceName;
   readonly callable: ApiCallable;
   readonly calls: CallSites;
 }
@@ -43,9 +45,9 @@ export interface CommandSource {
  */
 export function deriveCommands(
   ctx: DeriveContext,
-  service: string,
+  service: ServiceName,
   sources: readonly CommandSource[],
-  serviceOf: ReadonlyMap<string, string>,
+  serviceOf: ReadonlyMap<ModuleId, ServiceName>,
 ): EventContract[] {
   const commands: EventContract[] = [];
   for (const { service: owner, callable, calls } of sources) {
@@ -78,8 +80,8 @@ function argumentsSchema(ctx: DeriveContext, callable: ApiCallable): JsonSchema 
   return { type: "object", properties, ...(required.length > 0 ? { required } : {}), additionalProperties: false };
 }
 
-function servicesOf(files: readonly string[], serviceOf: ReadonlyMap<string, string>): string[] {
-  return [...new Set(files.map((f) => serviceOf.get(f)).filter((s): s is string => s !== undefined))].sort();
+function servicesOf(files: readonly ModuleId[], serviceOf: ReadonlyMap<ModuleId, ServiceName>): ServiceName[] {
+  return [...new Set(files.map((f) => serviceOf.get(f)).filter((s) => s !== undefined))].sort();
 }
 
 function location(site: EventSite): string {

@@ -5,7 +5,7 @@ import { UserError } from "../../model/errors.js";
 import type { EventContract, Operation, ServiceContract } from "../service-contract.js";
 import { buildOperation } from "./build-operation.js";
 import { collectApi, type ServiceApi } from "./collect-api.js";
-import { relativePath, type DeriveContext } from "./derive-context.js";
+import type { DeriveContext } from "./derive-context.js";
 import { deriveInWorker, isStackOverflow } from "./derive-in-worker.js";
 import { compareLocations, deriveCommands, deriveEvents, type CommandSource } from "./derive-events.js";
 import { findCallSites, type CallSites } from "./find-call-sites.js";
@@ -16,6 +16,7 @@ import { SchemaRegistry } from "./schema-registry.js";
 import { typeToSchema } from "./type-to-schema.js";
 import { compareStrings } from "../../model/compare-strings.js";
 import type { ServiceName } from "../../model/service-name.js";
+import { toModuleId, type ModuleId } from "../../model/module-id.js";
 
 export interface DeriveOptions {
   /** The analysed project's root (where its tsconfig.json and the boundaries' module paths start). */
@@ -60,11 +61,11 @@ async function deriveHere(options: DeriveOptions): Promise<ServiceContract[]> {
   }
   const { tsm, project } = await loadProject(root, boundaries);
   const newContext = (): DeriveContext => ({ tsm, project, root, registry: new SchemaRegistry(), unexpressible: [] });
-  const relative = (file: SourceFile): string => relativePath(root, file.getFilePath());
+  const relative = (file: SourceFile): ModuleId => toModuleId(root, file.getFilePath());
   const files = new Map(project.getSourceFiles().map((file) => [relative(file), file] as const));
   const serviceOf = new Map(boundaries.services.flatMap((s) => s.modules.map((m) => [m, s.name] as const)));
   assertApiModulesExist(boundaries, files);
-  const sorted = (pick: (module: string) => boolean): SourceFile[] =>
+  const sorted = (pick: (module: ModuleId) => boolean): SourceFile[] =>
     [...files].filter(([module]) => pick(module)).sort(([a], [b]) => compareStrings(a, b)).map(([, file]) => file);
 
   const scratch = newContext();

@@ -1,5 +1,6 @@
 import type { SourceFile, Symbol as TsSymbol, ts } from "ts-morph";
 import type { DeriveContext } from "./derive-context.js";
+import type { ModuleId } from "../../model/module-id.js";
 
 export interface CallSites {
   /** `file:line` of each call whose result is discarded (a statement, or `void f()`). */
@@ -7,7 +8,7 @@ export interface CallSites {
   /** Calls whose result is used, and references that are not calls (passed on as a value). */
   used: number;
   /** Files (root-relative) the discarded calls are in. */
-  readonly discardedFiles: string[];
+  readonly discardedFiles: ModuleId[];
 }
 
 export interface CallTarget {
@@ -28,7 +29,7 @@ export function findCallSites(
   ctx: DeriveContext,
   targets: readonly CallTarget[],
   files: readonly SourceFile[],
-  relative: (file: SourceFile) => string,
+  relative: (file: SourceFile) => ModuleId,
 ): Map<TsSymbol, CallSites> {
   const { ts } = ctx.tsm;
   const checker = ctx.project.getTypeChecker().compilerObject;

@@ -1,6 +1,7 @@
 import type { CallExpression, SourceFile, Symbol as TsSymbol, Type } from "ts-morph";
 import { isExternalSymbol } from "./classify-type.js";
 import type { DeriveContext } from "./derive-context.js";
+import type { ModuleId } from "../../model/module-id.js";
 
 /** Methods that publish an event, and methods that register a handler for one. */
 export const EMIT_METHODS = new Set(["emit", "publish", "dispatch"]);
@@ -11,7 +12,7 @@ export interface EventSite {
   readonly role: "producer" | "consumer";
   readonly call: CallExpression;
   /** Root-relative file of the call. */
-  readonly file: string;
+  readonly file: ModuleId;
   /** The payload's type: the bus's declared parameter, else what the code passes or handles. */
   readonly payload: Type | undefined;
 }
@@ -22,7 +23,7 @@ export interface EventSite {
  * constant or string enum member), on an object that has both an emit-like and an
  * on-like method and is declared in the project (so `process.on('SIGTERM')` is not an event).
  */
-export function findEventSites(ctx: DeriveContext, files: readonly SourceFile[], relative: (file: SourceFile) => string): EventSite[] {
+export function findEventSites(ctx: DeriveContext, files: readonly SourceFile[], relative: (file: SourceFile) => ModuleId): EventSite[] {
   const { Node, SyntaxKind } = ctx.tsm;
   const sites: EventSite[] = [];
   for (const file of files) {

@@ -1,5 +1,6 @@
 import type { ServiceContract } from "../service-contract.js";
 import { compareStrings } from "../../model/compare-strings.js";
+import type { ServiceName } from "../../model/service-name.js";
 
 /**
  * What the deploy files need from the contracts: per service its HTTP routes, the topic it
@@ -12,7 +13,7 @@ export interface DeployTopology {
 }
 
 export interface DeployService {
-  readonly name: string;
+  readonly name: ServiceName;
   /** Prefix of its environment variables, e.g. `PAYMENT` in `PAYMENT_SERVICE_URL`. */
   readonly envName: string;
   /** A CloudFormation-safe identifier (letters, digits, dashes), e.g. `Payment` for stack ids. */
@@ -22,7 +23,7 @@ export interface DeployService {
   readonly topic: DeployTopic | null;
   readonly queues: readonly DeployQueue[];
   /** Generated services it calls over HTTP (it appears in their operations' `usedBy`), sorted. */
-  readonly calls: readonly string[];
+  readonly calls: readonly ServiceName[];
 }
 
 export interface DeployRoute {
@@ -45,16 +46,16 @@ export interface DeployQueue {
   readonly dlqName: string;
   readonly dlqAwsName: string;
   /** The service whose topic feeds it. */
-  readonly producer: string;
+  readonly producer: ServiceName;
   readonly producerEnvName: string;
   /** The messages it carries that this service handles, sorted. */
   readonly events: readonly string[];
 }
 
 export function deriveDeployTopology(contracts: readonly ServiceContract[]): DeployTopology {
-  const names = new Set<string>(contracts.map((contract) => contract.service));
+  const names = new Set<ServiceName>(contracts.map((contract) => contract.service));
   // The same event appears in the contract of each service that emits or handles it: merge them.
-  const flows: { consumer: string; producer: string; events: Set<string> }[] = [];
+  const flows: { consumer: ServiceName; producer: ServiceName; events: Set<string> }[] = [];
   for (const contract of contracts) {
     for (const event of contract.events) {
       for (const producer of event.producers) {

@@ -6,7 +6,7 @@ const contracts = readContracts(LEGACY_SHOP_CONTRACTS);
 
 describe("deriveDeployTopology", () => {
   const { services } = deriveDeployTopology(contracts);
-  const byName = new Map(services.map((service) => [service.name, service]));
+  const byName = new Map<string, (typeof services)[number]>(services.map((service) => [service.name, service]));
 
   it("gives a topic to each service that publishes, carrying its events and commands", () => {
     expect(services.map((service) => [service.name, service.topic])).toEqual([

@@ -6,6 +6,7 @@ import type { GenerationManifest, PlannedFile } from "../../../src/generator/gen
 import { importSpecifier, toEnvName, toKebabCase } from "../../../src/generator/name-forms.js";
 import type { Operation } from "../../../src/generator/service-contract.js";
 import { UserError } from "../../../src/model/errors.js";
+import { servicesNamed } from "../../support/branded.js";
 
 describe("diffPlan", () => {
   const plan: PlannedFile[] = [
@@ -108,7 +109,7 @@ describe("buildRouteSchemas", () => {
     errors: [],
     synchronous: true,
     idempotent: false,
-    usedBy: ["order"],
+    usedBy: servicesNamed("order"),
     resultUnused: false,
   };
   it("puts each parameter where the contract says, refuses extra fields, and points refs at the registered components", () => {
