@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import type { Database as SqliteDatabase } from "better-sqlite3";
 import { Redis } from "ioredis";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -33,14 +34,14 @@ let notification: RunningService | undefined;
 
 // The shop's own modules and the generated ones, loaded from the scratch copy.
 interface ShopModules {
-  database: { openDatabase(file: string): unknown; closeDatabase(): void; transaction<T>(fn: () => T): T; db(): import("better-sqlite3").Database };
+  database: { openDatabase(file: string): unknown; closeDatabase(): void; transaction<T>(fn: () => T): T; db(): SqliteDatabase };
   orders: { insertOrder(order: object): void; findOrderById(id: string): { status: string } | null; updateOrderStatus(id: string, status: string): void };
   auth: { register(input: { email: string; password: string; name: string }): { customer: { id: string } } };
   facade: {
-    recordOrderPlaced(tx: import("better-sqlite3").Database, payload: unknown, options?: { key?: string; messageId?: string }): string;
-    recordOrderShipped(tx: import("better-sqlite3").Database, payload: unknown, options?: { key?: string; messageId?: string }): string;
+    recordOrderPlaced(tx: SqliteDatabase, payload: unknown, options?: { key?: string; messageId?: string }): string;
+    recordOrderShipped(tx: SqliteDatabase, payload: unknown, options?: { key?: string; messageId?: string }): string;
   };
-  outbox: { prepareOutbox(db: import("better-sqlite3").Database): void };
+  outbox: { prepareOutbox(db: SqliteDatabase): void };
 }
 let shopModules: ShopModules;
 let shopDb: string;
@@ -53,13 +54,13 @@ beforeAll(async () => {
   await pool.query(`CREATE SCHEMA ${schema}`);
   await pool.query(`CREATE TABLE ${schema}.notifications_sent (message_id text NOT NULL, event text NOT NULL, payload jsonb NOT NULL, traceparent text)`);
   process.env.SHOP_LOG_LEVEL = "silent";
-  const load = (file: string): Promise<never> => import(path.join(shop.root, file));
+  const load = async <K extends keyof ShopModules>(file: string): Promise<ShopModules[K]> => import(path.join(shop.root, file));
   shopModules = {
-    database: await load("src/db/database.ts"),
-    orders: await load("src/repositories/order-repository.ts"),
-    auth: await load("src/services/auth-service.ts"),
-    facade: await load("src/decouple/facade/order.ts"),
-    outbox: await load("src/decouple/outbox/record-event.ts"),
+    database: await load<"database">("src/db/database.ts"),
+    orders: await load<"orders">("src/repositories/order-repository.ts"),
+    auth: await load<"auth">("src/services/auth-service.ts"),
+    facade: await load<"facade">("src/decouple/facade/order.ts"),
+    outbox: await load<"outbox">("src/decouple/outbox/record-event.ts"),
   };
   shopDb = path.join(shop.root, "shop.sqlite");
   shopModules.database.openDatabase(shopDb);
