@@ -184,9 +184,8 @@ export function defineConformanceSuite(harness: Harness): void {
       await closing;
       const second = await openQueue(harness, consumer);
       const later: string[] = [];
-      await second.subscribe({ from: producer, handler: async (message) => void (later.push(message.id), console.log("DBG2", message.id.slice(0, 4), message.attempt, Date.now() % 100000)) });
+      await second.subscribe({ from: producer, handler: async (message) => void later.push(message.id) });
       await waitUntil("the other eight handled by the next consumer", () => later.length >= 8, 30_000);
-      console.log("DEBUG", JSON.stringify({ started, later, ids }));
       expect(started).toHaveLength(4);
       expect(new Set([...started, ...later])).toEqual(new Set(ids));
       expect(later.filter((id) => started.includes(id))).toEqual([]);
