@@ -112,6 +112,7 @@ function openSource(js: ReturnType<typeof jetstream>, stream: string, durable: s
   let failure: { readonly error: unknown } | null = null;
   let wake: (() => void) | null = null;
   let closed = false;
+  /** Wakes a receive waiting for messages or for room in the window. */
   const arrived = (): void => {
     const waiting = wake;
     wake = null;
@@ -132,6 +133,7 @@ function openSource(js: ReturnType<typeof jetstream>, stream: string, durable: s
           settled = true;
           inHand -= 1;
           pullMore();
+          arrived();
         }
       }
     };
@@ -200,8 +202,8 @@ function openSource(js: ReturnType<typeof jetstream>, stream: string, durable: s
           return deliveries;
         }
         pullMore();
-        // A pull that ended empty (a second without messages) wakes this too: then pull again.
-        if (pulls.size === 0) return [];
+        // Woken by a message, a pull that ended (empty after a second: then pull again), or a slot
+        // of the window freed. Never a turn without a wait: that would starve the acks' I/O.
         await Promise.race([new Promise<void>((resolve) => (wake = resolve)), aborted]);
       }
       return [];
