@@ -27,7 +27,7 @@ export interface QueueView {
   readonly eventSchemasJson: string;
   /** The events it publishes, as the monolith's outbox records them (facade `record…` functions). */
   readonly recordedEvents: readonly RecordedEventView[];
-  /** The payload schemas of those events alone, as JSON indented for src/decouple/outbox/events.ts. */
+  /** The payload schemas of those events alone, as JSON: src/decouple/outbox/events/<service>.ts. */
   readonly outboxSchemasJson: string;
 }
 
@@ -57,7 +57,7 @@ export function buildQueueView(contract: ServiceContract): QueueView {
     publishedEventsJson: JSON.stringify(sortedPublished.map((event) => event.name)),
     eventSchemasJson: JSON.stringify(eventSchemas(carried, contract.schemas), null, 2),
     recordedEvents: sortedPublished.map((event) => ({ name: event.name, functionName: `record${toPascalCase(event.name)}`, locations: event.locations })),
-    outboxSchemasJson: JSON.stringify(eventSchemas(sortedPublished, contract.schemas), null, 2).replace(/\n/g, "\n  "),
+    outboxSchemasJson: JSON.stringify(eventSchemas(sortedPublished, contract.schemas), null, 2),
   };
 }
 

@@ -77,9 +77,11 @@ const planMonolithOutbox: PlanStep = ({ views, templates }) => {
   const producers = views.filter((view) => view.recordedEvents.length > 0);
   if (producers.length === 0) return [];
   const consumerOnly = (target: string): boolean => target.startsWith("idempotency/") || target === "versions.json";
-  const context: object = { producers };
+  // One schema file per producer, so `--service` regenerates its own and leaves the others alone.
+  const perService = (target: string): boolean => target.includes("[service]");
   return [
-    ...planTemplateFolder(templates, { from: "outbox/", to: OUTBOX_DIR, context }),
+    ...producers.flatMap((view) => planTemplateFolder(templates, { from: "outbox/", to: OUTBOX_DIR, context: view, include: perService })),
+    ...planTemplateFolder(templates, { from: "outbox/", to: OUTBOX_DIR, context: {}, include: (target) => !perService(target) }),
     ...planTemplateFolder(templates, { from: "runtime/queue/", to: MONOLITH_QUEUE_RUNTIME_DIR, context: {}, include: (target) => !consumerOnly(target) }),
   ];
 };

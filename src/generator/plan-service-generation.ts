@@ -85,10 +85,10 @@ export async function planServiceGeneration(options: GenerateOptions): Promise<G
   return { root, outDir, manifestFile, contracts, plan, changes, manifest: nextManifest(plan, changes, disk.manifest, inScope), callerChanges: listCallerChanges(contracts), unservable: listUnservable(contracts), missingMonolithDependencies: findMissingDependencies(root), missingOutboxDependencies: findMissingOutboxDependencies(root, plan, queue) };
 }
 
-/** The files that belong to the given services: their folder, their client, their facade. */
+/** The files that belong to the given services: their folder, their client, their facade, their outbox events. */
 function scopeOf(services: readonly ServiceName[], out: string): (file: string) => boolean {
   const prefixes = services.flatMap((service) => [`${out}/${service}/`, `${out}/clients/${service}/`]);
-  const facades = new Set(services.map((service) => `${FACADE_DIR}/${service}.ts`));
+  const facades = new Set(services.flatMap((service) => [`${FACADE_DIR}/${service}.ts`, `${OUTBOX_DIR}/events/${service}.ts`]));
   return (file) => facades.has(file) || prefixes.some((prefix) => file.startsWith(prefix));
 }
 

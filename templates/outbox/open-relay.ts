@@ -3,7 +3,7 @@ import { startOutboxRelay } from "../runtime/queue/outbox/run-outbox-relay.js";
 import { createQueue } from "../runtime/queue/create-queue.js";
 import type { Queue } from "../runtime/queue/queue-port.js";
 import { readQueueConfig } from "../runtime/queue/read-queue-config.js";
-import { OUTBOX_EVENTS } from "./events.js";
+import type { EventSchemas } from "../runtime/queue/validate-payloads.js";
 
 export interface MonolithRelayOptions {
   readonly onError?: (error: unknown) => void;
@@ -19,7 +19,8 @@ export interface MonolithRelay {
 /**
  * The monolith's outbox relay: reads committed rows of decouple_outbox in DECOUPLE_OUTBOX_DB (a
  * `postgres://` URL, or the path of a SQLite file) and publishes each through the queue port on
- * its producer's `<producer>.events`, on the QUEUE_DRIVER broker (docs/queues.md). A row is marked
+ * its producer's `<producer>.events` (checked against events/<producer>.ts), on the QUEUE_DRIVER
+ * broker (docs/queues.md). A row is marked
  * only after the broker acknowledged it: a relay killed in between publishes it again under the
  * same message id when it (or another) starts, and consumers' idempotency records drop the copy.
  */
@@ -28,18 +29,17 @@ export async function openOutboxRelay(env: NodeJS.ProcessEnv = process.env, opti
   if (target === undefined || target === "") throw new Error("Set DECOUPLE_OUTBOX_DB to the monolith's database: a postgres:// URL or a SQLite file.");
   const database = /^postgres(ql)?:\/\//.test(target) ? await openPostgres(target, env.DECOUPLE_OUTBOX_SCHEMA) : await openSqlite(target);
   const config = readQueueConfig(env);
-  const queues = new Map<string, Queue>();
-  try {
-    for (const [producer, schemas] of Object.entries(OUTBOX_EVENTS)) queues.set(producer, await createQueue({ service: producer, config, schemas }));
-  } catch (error) {
-    await Promise.all([...queues.values()].map((queue) => queue.close()));
-    await database.close();
-    throw error;
-  }
-  const queueOf = (row: OutboxRow): Queue => {
-    const queue = row.producer === null ? undefined : queues.get(row.producer);
-    // The relay stops at this row (later ones must not overtake it) and says why, again on every poll.
-    if (queue === undefined) throw new Error(`outbox row ${row.seq} (${row.event}) names producer ${String(row.producer)}, which has no events here: regenerate, or remove the row.`);
+  // One queue per producer, opened at its first row: its events go to `<producer>.events`.
+  const queues = new Map<string, Promise<Queue>>();
+  const queueOf = (row: OutboxRow): Promise<Queue> => {
+    const producer = row.producer ?? "";
+    let queue = queues.get(producer);
+    if (!queue) {
+      queue = loadSchemas(producer, row).then((schemas) => createQueue({ service: producer, config, schemas }));
+      // A failed open is tried again at the next poll; the relay stops at this row until then.
+      queue.catch(() => queues.delete(producer));
+      queues.set(producer, queue);
+    }
     return queue;
   };
   const relay = startOutboxRelay({
@@ -53,10 +53,28 @@ export async function openOutboxRelay(env: NodeJS.ProcessEnv = process.env, opti
   return {
     async stop() {
       await relay.stop();
-      await Promise.all([...queues.values()].map((queue) => queue.close()));
+      await Promise.all([...queues.values()].map((queue) => queue.then((open) => open.close(), () => undefined)));
       await database.close();
     },
   };
+}
+
+/**
+ * The producer's event schemas, from the file generate wrote beside this one. A row whose producer
+ * has none (a service renamed since) stops the relay there, with the reason, rather than letting
+ * later rows overtake it.
+ */
+async function loadSchemas(producer: string, row: OutboxRow): Promise<EventSchemas> {
+  const missing = (why: string): Error => new Error(`outbox row ${row.seq} (${row.event}) names producer "${producer}": ${why}. Regenerate, or remove the row.`);
+  if (!/^[A-Za-z0-9][A-Za-z0-9_-]*$/.test(producer)) throw missing("not a service name");
+  const module: unknown = await import(`./events/${producer}.js`).catch(() => null);
+  const schemas = typeof module === "object" && module !== null && "EVENT_SCHEMAS" in module ? module.EVENT_SCHEMAS : undefined;
+  if (!isEventSchemas(schemas)) throw missing(`src/decouple/outbox/events/${producer}.ts is missing`);
+  return schemas;
+}
+
+function isEventSchemas(value: unknown): value is EventSchemas {
+  return typeof value === "object" && value !== null && "events" in value && typeof value.events === "object" && value.events !== null;
 }
 
 interface OutboxDatabase {

@@ -3,14 +3,19 @@ import type BetterSqlite3 from "better-sqlite3";
 import type { PoolClient } from "pg";
 import { addPostgresOutboxEvent, ensurePostgresOutboxTables } from "../runtime/queue/outbox/postgres-outbox.js";
 import { addOutboxEvent, ensureOutboxTables } from "../runtime/queue/outbox/sqlite-outbox.js";
-import { createPayloadCheck } from "../runtime/queue/validate-payloads.js";
-import { OUTBOX_EVENTS } from "./events.js";
+import { createPayloadCheck, type EventSchemas } from "../runtime/queue/validate-payloads.js";
 
 /**
  * The monolith's open transaction: a better-sqlite3 database inside `db.transaction(...)`, or the pg
  * client between BEGIN and COMMIT.
  */
 export type OutboxTransaction = BetterSqlite3.Database | PoolClient;
+
+/** The service that emits the events, and their schemas (src/decouple/outbox/events/<service>.ts). */
+export interface EventSource {
+  readonly producer: string;
+  readonly schemas: EventSchemas;
+}
 
 export interface RecordOptions {
   /** Events with one key reach a consumer in order (the order's id, the customer's id...). */
@@ -39,12 +44,11 @@ export function prepareOutbox(db: OutboxTransaction, schema?: string): void | Pr
  * change or not at all, and the outbox relay publishes it on `<producer>.events` once committed.
  * Returns the message id (SQLite at once, PostgreSQL as a promise).
  */
-export function recordEvent(tx: BetterSqlite3.Database, producer: string, event: string, payload: unknown, options?: RecordOptions): string;
-export function recordEvent(tx: PoolClient, producer: string, event: string, payload: unknown, options?: RecordOptions): Promise<string>;
-export function recordEvent(tx: OutboxTransaction, producer: string, event: string, payload: unknown, options?: RecordOptions): string | Promise<string>;
-export function recordEvent(tx: OutboxTransaction, producer: string, event: string, payload: unknown, options: RecordOptions = {}): string | Promise<string> {
-  const schemas = OUTBOX_EVENTS[producer];
-  const invalid = schemas === undefined ? `no events of "${producer}" go through the outbox` : createPayloadCheck(schemas)(event, payload);
+export function recordEvent(tx: BetterSqlite3.Database, source: EventSource, event: string, payload: unknown, options?: RecordOptions): string;
+export function recordEvent(tx: PoolClient, source: EventSource, event: string, payload: unknown, options?: RecordOptions): Promise<string>;
+export function recordEvent(tx: OutboxTransaction, source: EventSource, event: string, payload: unknown, options?: RecordOptions): string | Promise<string>;
+export function recordEvent(tx: OutboxTransaction, { producer, schemas }: EventSource, event: string, payload: unknown, options: RecordOptions = {}): string | Promise<string> {
+  const invalid = createPayloadCheck(schemas)(event, payload);
   if (invalid) throw new Error(`Not recorded: ${invalid}.`);
   // The caller's trace goes with the event: the consumer's span continues it.
   const headers: Record<string, string> = { ...options.headers };

@@ -15,7 +15,7 @@ interface RelaySettings {
    * The monolith's queue port: events go to `<monolith>.events`. Or the queue of each row's
    * producer, when the monolith emits for several services (each to its `<producer>.events`).
    */
-  readonly queue: Queue | ((row: OutboxRow) => Queue);
+  readonly queue: Queue | ((row: OutboxRow) => Queue | Promise<Queue>);
   readonly pollMs?: number;
   readonly batchSize?: number;
   /** How long a relay that stopped answering keeps the others out. */
@@ -50,7 +50,7 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       await options.onStep?.("publishing", row);
       const payload: unknown = JSON.parse(row.payload);
       const headers: unknown = JSON.parse(row.headers);
-      const queue = typeof options.queue === "function" ? options.queue(row) : options.queue;
+      const queue = typeof options.queue === "function" ? await options.queue(row) : options.queue;
       await queue.publish(row.event, payload, {
         messageId: row.messageId,
         key: row.key,
