@@ -98,7 +98,7 @@ function openSource(js: ReturnType<typeof jetstream>, stream: string, durable: s
   // Up to `prefetch` (the subscription's concurrency) messages held at once, counting those in
   // handlers, those waiting in the client and those asked for (as RabbitMQ's prefetch counts
   // unacknowledged ones): a busy consumer takes nothing its idle rival could handle. Within that
-  // window pulls overlap: a new one as soon as half the window is free, so messages are on the way
+  // window pulls overlap: a new one as soon as a quarter of the window is free, so messages are on the way
   // while the last ones are handled (no round trip between batches). Each pull ends on its own
   // (filled, or after a second), so close() stops asking and waits for the open pulls to end,
   // giving back (nak) what they bring: nothing is left sent to a subscription that is gone,
@@ -150,7 +150,7 @@ function openSource(js: ReturnType<typeof jetstream>, stream: string, durable: s
   const pullMore = (): void => {
     if (closed || failure) return;
     const wanted = prefetch - inHand - buffered.length - requested;
-    if (wanted < Math.ceil(prefetch / 2)) return;
+    if (wanted < Math.ceil(prefetch / 4)) return;
     requested += wanted;
     const pulling: Promise<void> = (async () => {
       let got = 0;
