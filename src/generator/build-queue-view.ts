@@ -1,11 +1,21 @@
-import type { JsonSchema, ServiceContract } from "./service-contract.js";
+import type { EventContract, JsonSchema, ServiceContract } from "./service-contract.js";
 import { compareStrings as compare } from "../model/compare-strings.js";
+import { toPascalCase } from "./name-forms.js";
 
 /** One producer whose events the service reads through its queue `<service>.<producer>.events`. */
 export interface EventSubscriptionView {
   readonly from: string;
   /** JSON array of the event names, sorted. */
   readonly eventsJson: string;
+}
+
+/** An event the service emits, recorded by the monolith through the facade while the code lives there. */
+export interface RecordedEventView {
+  readonly name: string;
+  /** `order.placed` -> `recordOrderPlaced`. */
+  readonly functionName: string;
+  /** Where the monolith emits and handles it today (`file:line`). */
+  readonly locations: readonly string[];
 }
 
 export interface QueueView {
@@ -15,6 +25,10 @@ export interface QueueView {
   readonly publishedEventsJson: string;
   /** The port's payload schemas (the contract's, draft 2020-12) of every event it sends or receives, as JSON. */
   readonly eventSchemasJson: string;
+  /** The events it publishes, as the monolith's outbox records them (facade `record…` functions). */
+  readonly recordedEvents: readonly RecordedEventView[];
+  /** The payload schemas of those events alone, as JSON: src/decouple/outbox/events/<service>.ts. */
+  readonly outboxSchemasJson: string;
 }
 
 /**
@@ -37,14 +51,20 @@ export function buildQueueView(contract: ServiceContract): QueueView {
     .sort(([a], [b]) => compare(a, b))
     .map(([from, names]) => ({ from, eventsJson: JSON.stringify([...new Set(names)].sort(compare)) }));
   const carried = [...new Set([...consumed, ...published])].sort((a, b) => compare(a.name, b.name));
-  const payloads: Record<string, JsonSchema> = Object.fromEntries(carried.map((event) => [event.name, event.payload]));
-  // The port compiles each payload with the named schemas as $defs: only those the payloads reach.
-  const components = reachableSchemas(Object.values(payloads), contract.schemas);
+  const sortedPublished = [...published].sort((a, b) => compare(a.name, b.name));
   return {
     eventSubscriptions,
-    publishedEventsJson: JSON.stringify(published.map((event) => event.name).sort(compare)),
-    eventSchemasJson: JSON.stringify({ events: payloads, components }, null, 2),
+    publishedEventsJson: JSON.stringify(sortedPublished.map((event) => event.name)),
+    eventSchemasJson: JSON.stringify(eventSchemas(carried, contract.schemas), null, 2),
+    recordedEvents: sortedPublished.map((event) => ({ name: event.name, functionName: `record${toPascalCase(event.name)}`, locations: event.locations })),
+    outboxSchemasJson: JSON.stringify(eventSchemas(sortedPublished, contract.schemas), null, 2),
   };
+}
+
+/** The port's schema set of some events: their payloads, and the named schemas as $defs (only those the payloads reach). */
+function eventSchemas(events: readonly EventContract[], named: Readonly<Record<string, JsonSchema>>): { events: Record<string, JsonSchema>; components: Record<string, JsonSchema> } {
+  const payloads: Record<string, JsonSchema> = Object.fromEntries(events.map((event) => [event.name, event.payload]));
+  return { events: payloads, components: reachableSchemas(Object.values(payloads), named) };
 }
 
 /** The named schemas the given ones refer to (`#/components/schemas/X`), transitively, sorted by name. */

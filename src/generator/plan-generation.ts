@@ -12,6 +12,9 @@ import { compareStrings } from "../model/compare-strings.js";
 
 /** Where the strangler-fig facades go in the monolith, relative to its root. */
 export const FACADE_DIR = "src/decouple/facade";
+/** Where the monolith's transactional outbox and its relay go, and the queue runtime they use. */
+export const OUTBOX_DIR = "src/decouple/outbox";
+export const MONOLITH_QUEUE_RUNTIME_DIR = "src/decouple/runtime/queue";
 /** The routing file the facades re-read: which service's calls go remote. */
 export const ROUTING_FILE = "decouple.routing.json";
 
@@ -65,6 +68,24 @@ const planFacades: PlanStep = ({ views, templates, layout }) => {
   ];
 };
 
+/**
+ * The monolith's side of the events that cross a boundary: the outbox the facades' `record…`
+ * functions write in the caller's transaction, the relay that publishes it, and the queue runtime
+ * they run on (without the consumers' idempotency stores). Only when some service publishes events.
+ */
+const planMonolithOutbox: PlanStep = ({ views, templates }) => {
+  const producers = views.filter((view) => view.recordedEvents.length > 0);
+  if (producers.length === 0) return [];
+  const consumerOnly = (target: string): boolean => target.startsWith("idempotency/") || target === "versions.json";
+  // One schema file per producer, so `--service` regenerates its own and leaves the others alone.
+  const perService = (target: string): boolean => target.includes("[service]");
+  return [
+    ...producers.flatMap((view) => planTemplateFolder(templates, { from: "outbox/", to: OUTBOX_DIR, context: view, include: perService })),
+    ...planTemplateFolder(templates, { from: "outbox/", to: OUTBOX_DIR, context: {}, include: (target) => !perService(target) }),
+    ...planTemplateFolder(templates, { from: "runtime/queue/", to: MONOLITH_QUEUE_RUNTIME_DIR, context: {}, include: (target) => !consumerOnly(target) }),
+  ];
+};
+
 /** The routing file starts with every call in process; from then on it is the user's. */
 const planRoutingFile: PlanStep = ({ views }) => [
   {
@@ -74,7 +95,7 @@ const planRoutingFile: PlanStep = ({ views }) => [
   },
 ];
 
-export const PLAN_STEPS: readonly PlanStep[] = [planServices, planContractDocuments, planClients, planFacades, planRoutingFile, planDeploy];
+export const PLAN_STEPS: readonly PlanStep[] = [planServices, planContractDocuments, planClients, planFacades, planMonolithOutbox, planRoutingFile, planDeploy];
 
 /** The whole plan (pure): every file generate wants, sorted by path. */
 export function planGeneration(input: PlanInput, steps: readonly PlanStep[] = PLAN_STEPS): PlannedFile[] {

@@ -9,10 +9,11 @@ import { diffPlan, nextManifest } from "./diff-plan.js";
 import { MANIFEST_FILE, type FileChange, type GenerationManifest, type PlannedFile } from "./generation-plan.js";
 import { listCallerChanges, listUnservable, type CallerChange } from "./list-caller-changes.js";
 import { loadServiceContracts } from "./load-service-contracts.js";
-import { FACADE_DIR, planGeneration } from "./plan-generation.js";
+import { FACADE_DIR, OUTBOX_DIR, planGeneration } from "./plan-generation.js";
 import { readDiskState } from "./read-disk-state.js";
 import { readTemplates } from "./read-templates.js";
-import { queueRuntimeDependencies, RUNTIME_VERSIONS } from "./runtime-versions.js";
+import { queueRuntimeDependencies, RUNTIME_VERSIONS, type PackageDependencies } from "./runtime-versions.js";
+import { compareStrings } from "../model/compare-strings.js";
 import type { ServiceContract } from "./service-contract.js";
 
 export interface GenerateOptions {
@@ -42,6 +43,8 @@ export interface GenerationResult {
   readonly callerChanges: readonly CallerChange[];
   /** Packages the facades and clients import that the monolith's package.json does not list (name@version). */
   readonly missingMonolithDependencies: readonly string[];
+  /** The queue runtime's packages the monolith lacks, when generate writes the outbox into it (name@version). */
+  readonly missingOutboxDependencies: { readonly dependencies: readonly string[]; readonly devDependencies: readonly string[] };
   /** Operations JSON cannot carry, left out with the reasons. */
   readonly unservable: ReturnType<typeof listUnservable>;
 }
@@ -79,30 +82,48 @@ export async function planServiceGeneration(options: GenerateOptions): Promise<G
   const disk = readDiskState(root, manifestFile, plan);
   const inScope = options.services === undefined ? () => true : scopeOf(services, out);
   const changes = diffPlan(plan, disk, options.force === true, inScope);
-  return { root, outDir, manifestFile, contracts, plan, changes, manifest: nextManifest(plan, changes, disk.manifest, inScope), callerChanges: listCallerChanges(contracts), unservable: listUnservable(contracts), missingMonolithDependencies: findMissingDependencies(root) };
+  return { root, outDir, manifestFile, contracts, plan, changes, manifest: nextManifest(plan, changes, disk.manifest, inScope), callerChanges: listCallerChanges(contracts), unservable: listUnservable(contracts), missingMonolithDependencies: findMissingDependencies(root), missingOutboxDependencies: findMissingOutboxDependencies(root, plan, queue) };
 }
 
-/** The files that belong to the given services: their folder, their client, their facade. */
+/** The files that belong to the given services: their folder, their client, their facade, their outbox events. */
 function scopeOf(services: readonly ServiceName[], out: string): (file: string) => boolean {
   const prefixes = services.flatMap((service) => [`${out}/${service}/`, `${out}/clients/${service}/`]);
-  const facades = new Set(services.map((service) => `${FACADE_DIR}/${service}.ts`));
+  const facades = new Set(services.flatMap((service) => [`${FACADE_DIR}/${service}.ts`, `${OUTBOX_DIR}/events/${service}.ts`]));
   return (file) => facades.has(file) || prefixes.some((prefix) => file.startsWith(prefix));
 }
 
 /** The facades and clients run in the monolith and import @opentelemetry/api: say so when its package.json lacks it. */
 function findMissingDependencies(root: string): string[] {
+  const listed = listedDependencies(root);
+  return listed === null || listed.has("@opentelemetry/api") ? [] : [`@opentelemetry/api@${RUNTIME_VERSIONS.otelApi}`];
+}
+
+/** The outbox runs on the queue runtime in the monolith: its broker clients, Ajv and database drivers (and their types). */
+function findMissingOutboxDependencies(root: string, plan: readonly PlannedFile[], queue: PackageDependencies): GenerationResult["missingOutboxDependencies"] {
+  const listed = listedDependencies(root);
+  if (listed === null || !plan.some((file) => file.path.startsWith(`${OUTBOX_DIR}/`))) return { dependencies: [], devDependencies: [] };
+  // fauxqs is the queue runtime's test server, not something the relay loads.
+  const missing = (entries: Readonly<Record<string, string>>): string[] =>
+    Object.entries(entries)
+      .filter(([name]) => !listed.has(name) && name !== "fauxqs")
+      .sort(([a], [b]) => compareStrings(a, b))
+      .map(([name, version]) => `${name}@${version}`);
+  return { dependencies: missing(queue.dependencies), devDependencies: missing(queue.devDependencies) };
+}
+
+/** Every package the monolith's package.json lists; null without one (or unreadable). */
+function listedDependencies(root: string): Set<string> | null {
   const file = path.join(root, "package.json");
-  if (!fs.existsSync(file)) return [];
+  if (!fs.existsSync(file)) return null;
   try {
     const manifest: unknown = JSON.parse(fs.readFileSync(file, "utf8"));
-    const listed = new Set(
+    return new Set(
       ["dependencies", "devDependencies", "peerDependencies"].flatMap((field) => {
         const entries = typeof manifest === "object" && manifest !== null && field in manifest ? Object.getOwnPropertyDescriptor(manifest, field)?.value : undefined;
         return typeof entries === "object" && entries !== null ? Object.keys(entries) : [];
       }),
     );
-    return listed.has("@opentelemetry/api") ? [] : [`@opentelemetry/api@${RUNTIME_VERSIONS.otelApi}`];
   } catch {
-    return [];
+    return null;
   }
 }

@@ -12,6 +12,7 @@ export interface GenerationReport {
   readonly changes: readonly { readonly path: string; readonly action: FileAction; readonly reason?: string }[];
   readonly callerChanges: readonly { readonly service: ServiceName; readonly operationId: string; readonly module: string; readonly usedBy: readonly ServiceName[]; readonly facade: string; readonly synchronous: boolean }[];
   readonly missingMonolithDependencies: readonly string[];
+  readonly missingOutboxDependencies: { readonly dependencies: readonly string[]; readonly devDependencies: readonly string[] };
   readonly unservable: readonly { readonly service: ServiceName; readonly operationId: string; readonly reasons: readonly string[] }[];
 }
 
@@ -55,6 +56,11 @@ export function renderGenerationPlan(result: GenerationReport, options: Generati
   }
   if (result.missingMonolithDependencies.length > 0) {
     out.push("", `The facades and clients run in the monolith: add ${result.missingMonolithDependencies.join(", ")} to its dependencies (npm install ${result.missingMonolithDependencies.join(" ")}).`);
+  }
+  const outbox = result.missingOutboxDependencies;
+  if (outbox.dependencies.length + outbox.devDependencies.length > 0) {
+    const dev = outbox.devDependencies.length > 0 ? ` and ${outbox.devDependencies.join(", ")} to its devDependencies` : "";
+    out.push("", `The outbox and its relay (src/decouple/outbox) run in the monolith on the queue runtime: add ${outbox.dependencies.join(", ") || "nothing"} to its dependencies${dev}.`);
   }
   if (result.unservable.length > 0) {
     out.push("", "Left out of the services, clients and facades (JSON cannot carry a parameter or the result; callers keep calling them in process):");

@@ -10,6 +10,7 @@ import { removeCreated, rememberCreated } from "../runtime/queue/support/remove-
 import { waitUntil } from "../runtime/queue/support/harness.js";
 import { copyLegacyShop, SHOP_CONTRACTS } from "./support/legacy-shop-copy.js";
 import { startService, type RunningService } from "./support/start-service.js";
+import { notificationHandlers as userHandlers } from "./support/notification-handlers.js";
 
 /**
  * A generated legacy-shop service's event through a real broker: the generated order service's
@@ -22,30 +23,6 @@ const databaseUrl = process.env.DATABASE_URL ?? "postgres://postgres@127.0.0.1:5
 const schema = `queue_round_trip_${process.pid}_${randomUUID().slice(0, 8)}`;
 const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
 let shop: ReturnType<typeof copyLegacyShop>;
-
-// What a user writes into the notification service's src/event-handlers.ts: the effect goes through the
-// transaction that also records the message as handled.
-const userHandlers = `import type { QueueMessage } from "./consumers.js";
-
-export type EventHandler = (payload: unknown, message: QueueMessage) => Promise<void>;
-
-async function recordNotification(payload: unknown, message: QueueMessage): Promise<void> {
-  const tx = message.transaction;
-  if (typeof tx !== "object" || tx === null || !("query" in tx) || typeof tx.query !== "function") throw new Error("no transaction: DATABASE_URL unset");
-  await tx.query("INSERT INTO notifications_sent (message_id, event, payload, traceparent) VALUES ($1, $2, $3, $4)", [
-    message.id,
-    message.headers.event,
-    JSON.stringify(payload),
-    message.headers.traceparent ?? null,
-  ]);
-}
-
-export const eventHandlers: Readonly<Record<string, EventHandler>> = {
-  "order.placed": recordNotification,
-  "order.refunded": recordNotification,
-  "order.shipped": recordNotification,
-};
-`;
 
 interface GeneratedQueueModule {
   openQueue(env: NodeJS.ProcessEnv): Promise<{ publish(event: string, payload: unknown, options?: { key?: string; messageId?: string; traceparent?: string }): Promise<{ messageId: string }>; close(): Promise<void> }>;

@@ -68,8 +68,8 @@ export async function createNatsTransport(config: QueueConfig): Promise<Transpor
         });
       }
     },
-    async open(topology) {
-      return openSource(js, streamName(topology.topic), streamName(topology.queue), config.leaseMs, (message, attempt, reason) =>
+    async open(topology, prefetch) {
+      return openSource(js, streamName(topology.topic), streamName(topology.queue), config.leaseMs, prefetch, (message, attempt, reason) =>
         send(deadLetterSubject(topology), message, `${message.id}:dlq`, { "x-dead-letter-reason": reason, "x-attempt": String(attempt) }),
       );
     },
@@ -79,7 +79,7 @@ export async function createNatsTransport(config: QueueConfig): Promise<Transpor
       if (!(await jsm.consumers.info(stream, durable).catch(() => null))) {
         await jsm.consumers.add(stream, { durable_name: durable, ack_policy: AckPolicy.Explicit, ack_wait: nanos(config.leaseMs) });
       }
-      return openSource(js, stream, durable, config.leaseMs, async () => undefined);
+      return openSource(js, stream, durable, config.leaseMs, 16, async () => undefined);
     },
     async close() {
       await nc.drain().catch(() => undefined);
@@ -94,82 +94,126 @@ function streamName(name: string): string {
 
 type DeadLetter = (message: WireMessage, attempt: number, reason: string) => Promise<void>;
 
-function openSource(js: ReturnType<typeof jetstream>, stream: string, durable: string, leaseMs: number, deadLetter: DeadLetter): Source {
-  // One pull at a time, sized by the free slots when it was made: a message arrives only for a slot
-  // that waits for it (back-pressure), and each is handed over as soon as it arrives.
+function openSource(js: ReturnType<typeof jetstream>, stream: string, durable: string, leaseMs: number, prefetch: number, deadLetter: DeadLetter): Source {
+  // Up to `prefetch` (the subscription's concurrency) messages held at once, counting those in
+  // handlers, those waiting in the client and those asked for (as RabbitMQ's prefetch counts
+  // unacknowledged ones): a busy consumer takes nothing its idle rival could handle. Within that
+  // window pulls overlap: a new one as soon as a quarter of the window is free, so messages are on the way
+  // while the last ones are handled (no round trip between batches). Each pull ends on its own
+  // (filled, or after a second), so close() stops asking and waits for the open pulls to end,
+  // giving back (nak) what they bring: nothing is left sent to a subscription that is gone,
+  // waiting out its ack wait, and nothing unhandled is acknowledged.
   let consumer: Promise<Consumer> | null = null;
   const abortedOf = new WeakMap<AbortSignal, Promise<null>>();
-  let batch: AsyncIterator<JsMsg> | null = null;
-  let pending: Promise<IteratorResult<JsMsg>> | null = null;
+  const buffered: JsMsg[] = [];
+  let requested = 0;
+  let inHand = 0;
+  const pulls = new Set<Promise<void>>();
+  let failure: { readonly error: unknown } | null = null;
+  let wake: (() => void) | null = null;
   let closed = false;
+  /** Wakes a receive waiting for messages or for room in the window. */
+  const arrived = (): void => {
+    const waiting = wake;
+    wake = null;
+    waiting?.();
+  };
 
   const deliver = (msg: JsMsg): Delivery => {
     const message = messageOf(msg);
     const attempt = msg.info.deliveryCount;
+    inHand += 1;
+    // Settled once, however: its slot in the window frees and the next pull may start.
+    let settled = false;
+    const settle = async (work: () => Promise<void> | void): Promise<void> => {
+      try {
+        await work();
+      } finally {
+        if (!settled) {
+          settled = true;
+          inHand -= 1;
+          pullMore();
+          arrived();
+        }
+      }
+    };
     return {
       message,
       attempt,
-      ack: async () => void (await msg.ackAck()),
-      retry: async (delayMs) => msg.nak(delayMs),
-      deadLetter: async (reason) => (await deadLetter(message, attempt, reason), void (await msg.ackAck())),
-      release: async () => msg.nak(),
+      ack: () => settle(async () => void (await msg.ackAck())),
+      retry: (delayMs) => settle(() => msg.nak(delayMs)),
+      deadLetter: (reason) => settle(async () => (await deadLetter(message, attempt, reason), void (await msg.ackAck()))),
+      release: () => settle(() => msg.nak()),
       extend: async () => msg.working(),
     };
   };
-  const next = async (): Promise<IteratorResult<JsMsg> | null> => {
-    if (!batch) return null;
-    if (!pending) {
-      pending = batch.next();
-      pending.catch(() => undefined); // awaited below or by close(); never left unhandled
-    }
-    try {
-      const result = await pending;
-      if (result.done) batch = null;
-      return result;
-    } catch (error) {
-      // A pull that failed (heartbeats missed while the server held messages back, a reconnect): start another.
-      batch = null;
-      consumer = null;
-      throw error;
-    } finally {
-      pending = null;
-    }
+  const pullMore = (): void => {
+    if (closed || failure) return;
+    const wanted = prefetch - inHand - buffered.length - requested;
+    if (wanted < Math.ceil(prefetch / 4)) return;
+    requested += wanted;
+    const pulling: Promise<void> = (async () => {
+      let got = 0;
+      try {
+        // Looked up once (a round trip), not per pull; looked up again after a pull failed.
+        consumer ??= js.consumers.get(stream, durable);
+        const batch = await (await consumer).fetch({ max_messages: wanted, expires: 1000 });
+        for await (const msg of batch) {
+          got += 1;
+          requested -= 1;
+          if (closed) msg.nak();
+          else buffered.push(msg);
+          arrived();
+        }
+      } catch (error) {
+        // Heartbeats missed while the server held messages back, a reconnect: the next receive says so and pulls again.
+        failure = { error };
+        consumer = null;
+      } finally {
+        requested -= wanted - got;
+      }
+    })().finally(() => {
+      pulls.delete(pulling);
+      arrived();
+    });
+    pulls.add(pulling);
   };
 
   return {
     extendEveryMs: Math.floor(leaseMs / 3),
-    // An open pull brings its messages as they come: asking for the next one costs nothing. A new
-    // pull costs a request and a subscription: then let freed slots gather first.
-    get prefetched() {
-      return batch !== null;
-    },
+    // Messages are on the way or waiting in the client: each freed slot takes one at once.
+    prefetched: true,
     async receive(max, signal) {
-      if (closed || signal.aborted) return [];
-      if (!batch) {
-        // Looked up once (a round trip), not per pull; looked up again after a pull failed.
-        consumer ??= js.consumers.get(stream, durable).catch((error: unknown) => {
-          consumer = null;
-          throw error;
-        });
-        batch = (await (await consumer).fetch({ max_messages: max, expires: 1000 }))[Symbol.asyncIterator]();
-      }
-      // One abort listener per signal, not one per message.
+      // One abort listener per signal, not one per wait.
       let aborted = abortedOf.get(signal);
       if (!aborted) {
         aborted = new Promise<null>((resolve) => signal.addEventListener("abort", () => resolve(null), { once: true }));
         abortedOf.set(signal, aborted);
       }
-      const result = await Promise.race([next(), aborted]);
-      return result && !result.done ? [deliver(result.value)] : [];
+      while (!closed && !signal.aborted) {
+        if (failure) {
+          const { error } = failure;
+          failure = null;
+          throw error;
+        }
+        if (buffered.length > 0) {
+          const deliveries = buffered.splice(0, max).map(deliver);
+          pullMore();
+          return deliveries;
+        }
+        pullMore();
+        // Woken by a message, a pull that ended (empty after a second: then pull again), or a slot
+        // of the window freed. Never a turn without a wait: that would starve the acks' I/O.
+        await Promise.race([new Promise<void>((resolve) => (wake = resolve)), aborted]);
+      }
+      return [];
     },
     async close() {
       closed = true;
-      // What the open pull still brings (until it expires) goes back at once rather than after the ack wait.
-      try {
-        for (let result = await next(); result && !result.done; result = await next()) result.value.nak();
-      } catch {
-        // The pull failed: what it would have brought stays with the server.
-      }
+      arrived();
+      for (const msg of buffered.splice(0)) msg.nak();
+      // The open pulls end within their second; what they still bring is given back as it comes.
+      await Promise.allSettled([...pulls]);
     },
   };
 }

@@ -1,6 +1,8 @@
 /** A committed outbox row, as the relay reads it. */
 export interface OutboxRow {
   readonly seq: number;
+  /** The service whose topic (`<producer>.events`) the event goes to; null when the relay has one queue. */
+  readonly producer: string | null;
   readonly messageId: string;
   readonly event: string;
   readonly key: string;

@@ -16,6 +16,7 @@ export async function ensurePostgresOutboxTables(db: Pool | PoolClient, schema?:
   const table = qualified(schema, outboxTable);
   await db.query(`CREATE TABLE IF NOT EXISTS ${table} (
     seq bigserial PRIMARY KEY,
+    producer text,
     message_id text NOT NULL UNIQUE,
     event text NOT NULL,
     key text NOT NULL,
@@ -34,7 +35,8 @@ export async function ensurePostgresOutboxTables(db: Pool | PoolClient, schema?:
  */
 export async function addPostgresOutboxEvent(tx: PoolClient, event: OutboxEvent, schema?: string): Promise<string> {
   const messageId = event.messageId ?? randomUUID();
-  await tx.query(`INSERT INTO ${qualified(schema, outboxTable)} (message_id, event, key, payload, headers) VALUES ($1, $2, $3, $4, $5)`, [
+  await tx.query(`INSERT INTO ${qualified(schema, outboxTable)} (producer, message_id, event, key, payload, headers) VALUES ($1, $2, $3, $4, $5, $6)`, [
+    event.producer ?? null,
     messageId,
     event.event,
     event.key ?? messageId,
@@ -65,11 +67,12 @@ export function postgresOutboxStore(pool: Pool, schema?: string): OutboxStore {
     },
     async readUnpublished(limit) {
       const result = await pool.query(
-        `SELECT seq, message_id, event, key, payload, headers FROM ${table} WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
+        `SELECT seq, producer, message_id, event, key, payload, headers FROM ${table} WHERE published_at IS NULL ORDER BY seq LIMIT $1`,
         [limit],
       );
       return result.rows.map((row: Record<string, unknown>): OutboxRow => ({
         seq: Number(row.seq),
+        producer: typeof row.producer === "string" ? row.producer : null,
         messageId: String(row.message_id),
         event: String(row.event),
         key: String(row.key),

@@ -11,8 +11,11 @@ export type OutboxRelayOptions = RelaySettings &
   );
 
 interface RelaySettings {
-  /** The monolith's queue port: events go to `<monolith>.events`. */
-  readonly queue: Queue;
+  /**
+   * The monolith's queue port: events go to `<monolith>.events`. Or the queue of each row's
+   * producer, when the monolith emits for several services (each to its `<producer>.events`).
+   */
+  readonly queue: Queue | ((row: OutboxRow) => Queue | Promise<Queue>);
   readonly pollMs?: number;
   readonly batchSize?: number;
   /** How long a relay that stopped answering keeps the others out. */
@@ -47,7 +50,8 @@ export function startOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
       await options.onStep?.("publishing", row);
       const payload: unknown = JSON.parse(row.payload);
       const headers: unknown = JSON.parse(row.headers);
-      await options.queue.publish(row.event, payload, {
+      const queue = typeof options.queue === "function" ? await options.queue(row) : options.queue;
+      await queue.publish(row.event, payload, {
         messageId: row.messageId,
         key: row.key,
         headers: isStringRecord(headers) ? headers : {},

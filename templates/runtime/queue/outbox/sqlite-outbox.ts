@@ -9,6 +9,8 @@ type Database = BetterSqlite3.Database;
 export interface OutboxEvent {
   readonly event: string;
   readonly payload: unknown;
+  /** The service that emits it (a monolith with several producers relays each to `<producer>.events`). */
+  readonly producer?: string;
   readonly key?: string;
   readonly messageId?: string;
   /** Headers to carry, `traceparent` among them. */
@@ -22,6 +24,7 @@ export { outboxTable };
 export function ensureOutboxTables(db: Database): void {
   db.exec(`CREATE TABLE IF NOT EXISTS ${outboxTable} (
     seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    producer TEXT,
     message_id TEXT NOT NULL UNIQUE,
     event TEXT NOT NULL,
     key TEXT NOT NULL,
@@ -40,7 +43,8 @@ export function ensureOutboxTables(db: Database): void {
  */
 export function addOutboxEvent(db: Database, event: OutboxEvent): string {
   const messageId = event.messageId ?? randomUUID();
-  db.prepare(`INSERT INTO ${outboxTable} (message_id, event, key, payload, headers, created_at) VALUES (?, ?, ?, ?, ?, ?)`).run(
+  db.prepare(`INSERT INTO ${outboxTable} (producer, message_id, event, key, payload, headers, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
+    event.producer ?? null,
     messageId,
     event.event,
     event.key ?? messageId,
@@ -67,7 +71,7 @@ export function acquireRelayLease(db: Database, owner: string, leaseMs: number):
 export function readUnpublished(db: Database, limit: number): OutboxRow[] {
   const rows: OutboxRow[] = [];
   const statement = db.prepare(
-    `SELECT seq, message_id, event, key, payload, headers FROM ${outboxTable} WHERE published_at IS NULL ORDER BY seq LIMIT ?`,
+    `SELECT seq, producer, message_id, event, key, payload, headers FROM ${outboxTable} WHERE published_at IS NULL ORDER BY seq LIMIT ?`,
   );
   for (const row of statement.all(limit)) {
     if (typeof row !== "object" || row === null) continue;
@@ -75,6 +79,7 @@ export function readUnpublished(db: Database, limit: number): OutboxRow[] {
     const value = (name: string): unknown => record[name];
     rows.push({
       seq: Number(value("seq")),
+      producer: typeof value("producer") === "string" ? String(value("producer")) : null,
       messageId: String(value("message_id")),
       event: String(value("event")),
       key: String(value("key")),
