@@ -19,3 +19,20 @@ export interface OutboxStore {
 }
 
 export const outboxTable = "decouple_outbox";
+
+/** An event to record in the caller's transaction. */
+export interface OutboxEvent {
+  readonly event: string;
+  readonly payload: unknown;
+  /** The service that emits it (a monolith with several producers relays each to `<producer>.events`). */
+  readonly producer?: string;
+  readonly key?: string;
+  readonly messageId?: string;
+  /** Headers to carry, `traceparent` among them. */
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+/** The values of a new row, in column order: producer, message_id, event, key, payload, headers. */
+export function outboxRowValues(event: OutboxEvent, messageId: string): [string | null, string, string, string, string, string] {
+  return [event.producer ?? null, messageId, event.event, event.key ?? messageId, JSON.stringify(event.payload), JSON.stringify(event.headers ?? {})];
+}

@@ -1,7 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Pool, PoolClient } from "pg";
-import { outboxTable, type OutboxRow, type OutboxStore } from "./outbox-store.js";
-import type { OutboxEvent } from "./sqlite-outbox.js";
+import { outboxRowValues, outboxTable, type OutboxEvent, type OutboxRow, type OutboxStore } from "./outbox-store.js";
 
 /**
  * The transactional outbox in PostgreSQL (pg), beside the SQLite one: the same table names, apart
@@ -35,14 +34,10 @@ export async function ensurePostgresOutboxTables(db: Pool | PoolClient, schema?:
  */
 export async function addPostgresOutboxEvent(tx: PoolClient, event: OutboxEvent, schema?: string): Promise<string> {
   const messageId = event.messageId ?? randomUUID();
-  await tx.query(`INSERT INTO ${qualified(schema, outboxTable)} (producer, message_id, event, key, payload, headers) VALUES ($1, $2, $3, $4, $5, $6)`, [
-    event.producer ?? null,
-    messageId,
-    event.event,
-    event.key ?? messageId,
-    JSON.stringify(event.payload),
-    JSON.stringify(event.headers ?? {}),
-  ]);
+  await tx.query(
+    `INSERT INTO ${qualified(schema, outboxTable)} (producer, message_id, event, key, payload, headers) VALUES ($1, $2, $3, $4, $5, $6)`,
+    outboxRowValues(event, messageId),
+  );
   return messageId;
 }
 

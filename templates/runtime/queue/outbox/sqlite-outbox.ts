@@ -1,23 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type BetterSqlite3 from "better-sqlite3";
 
-import { outboxTable, type OutboxRow, type OutboxStore } from "./outbox-store.js";
+import { outboxRowValues, outboxTable, type OutboxEvent, type OutboxRow, type OutboxStore } from "./outbox-store.js";
 
 type Database = BetterSqlite3.Database;
 
 /** An event as the monolith records it, in the transaction that changes its state. */
-export interface OutboxEvent {
-  readonly event: string;
-  readonly payload: unknown;
-  /** The service that emits it (a monolith with several producers relays each to `<producer>.events`). */
-  readonly producer?: string;
-  readonly key?: string;
-  readonly messageId?: string;
-  /** Headers to carry, `traceparent` among them. */
-  readonly headers?: Readonly<Record<string, string>>;
-}
-
-export type { OutboxRow } from "./outbox-store.js";
+export type { OutboxEvent, OutboxRow } from "./outbox-store.js";
 export { outboxTable };
 
 /** Creates the outbox tables (apart from any outbox the monolith already has) if missing. */
@@ -44,12 +33,7 @@ export function ensureOutboxTables(db: Database): void {
 export function addOutboxEvent(db: Database, event: OutboxEvent): string {
   const messageId = event.messageId ?? randomUUID();
   db.prepare(`INSERT INTO ${outboxTable} (producer, message_id, event, key, payload, headers, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)`).run(
-    event.producer ?? null,
-    messageId,
-    event.event,
-    event.key ?? messageId,
-    JSON.stringify(event.payload),
-    JSON.stringify(event.headers ?? {}),
+    ...outboxRowValues(event, messageId),
     new Date().toISOString(),
   );
   return messageId;
