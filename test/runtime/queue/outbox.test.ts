@@ -34,6 +34,39 @@ afterAll(async () => {
   await pool.end();
 });
 
+describe("an outbox table made before events named their producer", () => {
+  const oldShape = (table: string, seqType: string) =>
+    `CREATE TABLE ${table} (seq ${seqType}, message_id text NOT NULL UNIQUE, event text NOT NULL, key text NOT NULL, payload text NOT NULL, headers text NOT NULL, created_at text NOT NULL DEFAULT 'then', published_at text)`;
+
+  it("SQLite: gains the producer column and records into it", () => {
+    const db = new Database(join(dir, "old-outbox.sqlite"));
+    db.exec(oldShape("decouple_outbox", "INTEGER PRIMARY KEY AUTOINCREMENT"));
+    ensureOutboxTables(db);
+    ensureOutboxTables(db);
+    db.transaction(() => addOutboxEvent(db, { event: "order.placed", payload: {}, producer: "order", messageId: "m1" }))();
+    expect(db.prepare("SELECT producer, message_id AS id FROM decouple_outbox").all()).toEqual([{ producer: "order", id: "m1" }]);
+    db.close();
+  });
+
+  it("PostgreSQL: gains the producer column and records into it", async () => {
+    const schema = `${pgSchema}_old`;
+    await pool.query(`CREATE SCHEMA ${schema}`);
+    try {
+      await pool.query(oldShape(`${schema}.decouple_outbox`, "bigserial PRIMARY KEY"));
+      await ensurePostgresOutboxTables(pool, schema);
+      const tx = await pool.connect();
+      try {
+        await addPostgresOutboxEvent(tx, { event: "order.placed", payload: {}, producer: "order", messageId: "m1" }, schema);
+      } finally {
+        tx.release();
+      }
+      expect((await pool.query(`SELECT producer, message_id AS id FROM ${schema}.decouple_outbox`)).rows).toEqual([{ producer: "order", id: "m1" }]);
+    } finally {
+      await pool.query(`DROP SCHEMA ${schema} CASCADE`);
+    }
+  });
+});
+
 describe("transactional outbox (decouple_outbox) with a relay killed mid-way", () => {
   it("delivers an event committed with the state change, once, although the relay was killed before and after publishing", async () => {
     const { producer: monolith, consumer } = uniqueNames("outbox", "relay");

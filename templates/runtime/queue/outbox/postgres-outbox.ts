@@ -24,6 +24,8 @@ export async function ensurePostgresOutboxTables(db: Pool | PoolClient, schema?:
     created_at timestamptz NOT NULL DEFAULT now(),
     published_at timestamptz
   )`);
+  // A table made before events named their producer gains the column; its rows relay as before (null).
+  await db.query(`ALTER TABLE ${table} ADD COLUMN IF NOT EXISTS producer text`);
   await db.query(`CREATE INDEX IF NOT EXISTS ${outboxTable}_unpublished ON ${table} (seq) WHERE published_at IS NULL`);
   await db.query(`CREATE TABLE IF NOT EXISTS ${qualified(schema, `${outboxTable}_lock`)} (name text PRIMARY KEY, owner text NOT NULL, lease_until bigint NOT NULL)`);
 }

@@ -24,6 +24,11 @@ export function ensureOutboxTables(db: Database): void {
   );
   CREATE INDEX IF NOT EXISTS ${outboxTable}_unpublished ON ${outboxTable} (seq) WHERE published_at IS NULL;
   CREATE TABLE IF NOT EXISTS ${outboxTable}_lock (name TEXT PRIMARY KEY, owner TEXT NOT NULL, lease_until INTEGER NOT NULL);`);
+  // A table made before events named their producer gains the column; its rows relay as before (null).
+  const columns = db.prepare(`PRAGMA table_info(${outboxTable})`).all();
+  if (!columns.some((column) => typeof column === "object" && column !== null && "name" in column && column.name === "producer")) {
+    db.exec(`ALTER TABLE ${outboxTable} ADD COLUMN producer TEXT`);
+  }
 }
 
 /**
