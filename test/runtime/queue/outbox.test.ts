@@ -34,6 +34,22 @@ afterAll(async () => {
   await pool.end();
 });
 
+/** A consumer of the monolith's events that counts deliveries and records one effect per message. */
+async function subscribeOnce(effectsFile: string, monolith: string, consumer: string) {
+  const effectsDb = new Database(join(dir, effectsFile));
+  createEffectsTable(effectsDb);
+  const deliveries = new Map<string, number>();
+  const subscriber = await openQueue(harness, consumer);
+  await subscriber.subscribe({
+    from: monolith,
+    handler: async (message) => {
+      deliveries.set(message.id, (deliveries.get(message.id) ?? 0) + 1);
+      await handleOnce(createSqliteIdempotency(effectsDb), consumer, (m, tx) => recordEffect(tx, m.id, m.key))(message);
+    },
+  });
+  return { effectsDb, deliveries, subscriber };
+}
+
 describe("an outbox table made before events named their producer", () => {
   const oldShape = (table: string, seqType: string) =>
     `CREATE TABLE ${table} (seq ${seqType}, message_id text NOT NULL UNIQUE, event text NOT NULL, key text NOT NULL, payload text NOT NULL, headers text NOT NULL, created_at text NOT NULL DEFAULT 'then', published_at text)`;
@@ -83,17 +99,7 @@ describe("transactional outbox (decouple_outbox) with a relay killed mid-way", (
     expect(() => shop.transaction(() => (placeOrder("A", 1), placeOrder("A", 2)))()).toThrow(/UNIQUE/);
     expect(shop.prepare("SELECT COUNT(*) AS n FROM decouple_outbox").get()).toEqual({ n: 0 });
 
-    const effectsDb = new Database(join(dir, "effects.sqlite"));
-    createEffectsTable(effectsDb);
-    const deliveries = new Map<string, number>();
-    const subscriber = await openQueue(harness, consumer);
-    await subscriber.subscribe({
-      from: monolith,
-      handler: async (message) => {
-        deliveries.set(message.id, (deliveries.get(message.id) ?? 0) + 1);
-        await handleOnce(createSqliteIdempotency(effectsDb), consumer, (m, tx) => recordEffect(tx, m.id, m.key))(message);
-      },
-    });
+    const { effectsDb, deliveries, subscriber } = await subscribeOnce("effects.sqlite", monolith, consumer);
     const env = { ...harness.env(), OUTBOX_DB: shopPath, PRODUCER: monolith };
 
     // Killed after the commit, before the publish: nothing reached the broker.
@@ -147,17 +153,7 @@ describe("transactional outbox (decouple_outbox) with a relay killed mid-way", (
     await expect(placeOrder([["A", 1], ["A", 2]])).rejects.toThrow(/duplicate key/);
     expect(Number((await pool.query(`SELECT COUNT(*) AS n FROM ${pgSchema}.decouple_outbox`)).rows[0]?.n)).toBe(0);
 
-    const effectsDb = new Database(join(dir, "pg-effects.sqlite"));
-    createEffectsTable(effectsDb);
-    const deliveries = new Map<string, number>();
-    const subscriber = await openQueue(harness, consumer);
-    await subscriber.subscribe({
-      from: monolith,
-      handler: async (message) => {
-        deliveries.set(message.id, (deliveries.get(message.id) ?? 0) + 1);
-        await handleOnce(createSqliteIdempotency(effectsDb), consumer, (m, tx) => recordEffect(tx, m.id, m.key))(message);
-      },
-    });
+    const { effectsDb, deliveries, subscriber } = await subscribeOnce("pg-effects.sqlite", monolith, consumer);
     const env = { ...harness.env(), OUTBOX_PG_URL: databaseUrl, OUTBOX_SCHEMA: pgSchema, PRODUCER: monolith };
 
     await placeOrder([["A", 10]]);
