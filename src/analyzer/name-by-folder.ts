@@ -1,5 +1,5 @@
 import { slugToServiceName, type ServiceName } from "../model/service-name.js";
-import { ancestorFolders, isRoleFolderName, isRoleWord, singular, splitIdentifier } from "../signals/module-roles.js";
+import { ancestorFolders, isRoleFolderName, isRoleWord, lastSegment, singular, splitIdentifier } from "../signals/module-roles.js";
 
 /** Share of a service's modules one folder must hold for the service to take the folder's name. */
 const DOMINANT_SHARE = 0.8;
@@ -46,10 +46,6 @@ function shortName(folder: string): string | undefined {
 function wholeName(folder: string): string | undefined {
   const name = splitIdentifier(lastSegment(folder)).join("-");
   return name.length >= 2 ? name : undefined;
-}
-
-function lastSegment(folder: string): string {
-  return folder.slice(folder.lastIndexOf("/") + 1);
 }
 
 /** The deepest folder (not a layer) holding most of the service and less than half of everything. */

@@ -1,5 +1,6 @@
 import { slugToServiceName, type ServiceName } from "../model/service-name.js";
 import { splitWords } from "../signals/domain-words.js";
+import { fileStem } from "../signals/module-roles.js";
 import { compareStrings } from "../model/compare-strings.js";
 
 const FILE_NAME_WEIGHT = 2;
@@ -62,7 +63,7 @@ function withQualifier(word: string, modules: readonly string[], taken: Readonly
   const before = new Map<string, number>();
   let naming = 0;
   for (const module of modules) {
-    const words = splitWords(module.split("/").pop()?.replace(/\.[^.]+$/, "") ?? "");
+    const words = splitWords(fileStem(module));
     const at = words.indexOf(word);
     if (at < 0) continue;
     naming++;
@@ -83,7 +84,7 @@ function wordCounts(service: NamingInput): Map<string, number> {
   // A file name says what a module is about; exports say it again in many small ways, so each
   // module's export words count once (and less than its name), however many symbols repeat them.
   for (const module of service.modules) {
-    const base = module.split("/").pop()?.replace(/\.[^.]+$/, "") ?? "";
+    const base = fileStem(module);
     for (const word of new Set(splitWords(base))) add(word, FILE_NAME_WEIGHT);
     const exported = new Set((service.exports.get(module) ?? []).flatMap((symbol) => splitWords(symbol)));
     for (const word of exported) add(word, 0.5);

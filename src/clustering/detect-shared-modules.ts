@@ -1,5 +1,6 @@
 import type { SharedReason } from "../model/analysis-result.js";
 import type { ModuleId } from "../model/module-id.js";
+import { folderOf } from "../signals/module-roles.js";
 
 export type { SharedReason };
 /** Share of a module's own dependencies in one service that ties it to that service. */
@@ -110,8 +111,4 @@ export function findSpreadModules(
     if (sharedImporters >= 2 && sharedImporters > allImporters.length / 2) result.set(node, "infrastructure");
   }
   return result;
-}
-
-function folderOf(module: string): string {
-  return module.slice(0, module.lastIndexOf("/") + 1);
 }

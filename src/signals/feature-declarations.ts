@@ -1,4 +1,4 @@
-import type { ModuleRole } from "./module-roles.js";
+import { folderOf, type ModuleRole } from "./module-roles.js";
 import type { ModuleId } from "../model/module-id.js";
 
 /** Roles that declare a feature or are its API: a NestJS `*.module.ts`, a controller, a resolver. */
@@ -23,8 +23,4 @@ export function findFeatureDeclarations(roles: ReadonlyMap<ModuleId, ModuleRole>
     if (role !== undefined && DECLARING_ROLES.has(role) && foldersWithLogic.has(folderOf(module))) declarations.add(module);
   }
   return declarations;
-}
-
-function folderOf(module: string): string {
-  return module.slice(0, module.lastIndexOf("/") + 1);
 }

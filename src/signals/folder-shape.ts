@@ -1,4 +1,4 @@
-import { ancestorFolders, isRoleFolderName, readModuleRole } from "./module-roles.js";
+import { ancestorFolders, isRoleFolderName, lastSegment, readModuleRole } from "./module-roles.js";
 import type { FolderShape, FolderShapeReport } from "../model/analysis-result.js";
 import { compareKeys } from "../model/compare-strings.js";
 import { itemAt } from "../model/must-get.js";
@@ -37,8 +37,8 @@ export function detectFolderShape(modules: readonly string[]): FolderShapeReport
     for (const [index, path] of folders.entries()) {
       if ((sizeOf.get(path) ?? 0) >= modules.length / 2) continue;
       const isFeature = (folder: string | undefined): boolean =>
-        folder !== undefined && !isRoleFolderName(folder.slice(folder.lastIndexOf("/") + 1)) && (rolesBelow.get(folder)?.size ?? 0) >= 2;
-      if (isRoleFolderName(path.slice(path.lastIndexOf("/") + 1))) {
+        folder !== undefined && !isRoleFolderName(lastSegment(folder)) && (rolesBelow.get(folder)?.size ?? 0) >= 2;
+      if (isRoleFolderName(lastSegment(path))) {
         if (isFeature(folders[index + 1])) inFeatureFolder++;
         else inRoleFolder++;
       } else if (isFeature(path)) inFeatureFolder++;
@@ -72,7 +72,7 @@ export function folderCoupling(modules: readonly ModuleId[]): ModulePair[] {
   const weights = new Map<ModuleId, Map<ModuleId, number>>();
   for (const [folder, members] of membersOf) {
     if (members.length < 2 || members.length > MAX_FOLDER_MEMBERS || members.length >= modules.length / 2) continue;
-    if (isRoleFolderName(folder.slice(folder.lastIndexOf("/") + 1))) continue;
+    if (isRoleFolderName(lastSegment(folder))) continue;
     const weight = 1 / (members.length - 1);
     const sorted = [...members].sort();
     for (let i = 0; i < sorted.length; i++) {

@@ -74,6 +74,21 @@ export function isRoleFolderName(name: string): boolean {
   return words.length === 1 && roleOfWord(words[0] ?? "") !== undefined;
 }
 
+/** The folder holding a module, with its slash: `a/b/c.ts` -> `a/b/` (`""` at the root). */
+export function folderOf(module: string): string {
+  return module.slice(0, module.lastIndexOf("/") + 1);
+}
+
+/** A path's last segment: `src/user-settings` -> `user-settings`. */
+export function lastSegment(path: string): string {
+  return path.slice(path.lastIndexOf("/") + 1);
+}
+
+/** A module's file name without its extension: `src/orders/order-edit.ts` -> `order-edit`. */
+export function fileStem(module: string): string {
+  return lastSegment(module).replace(/\.[^.]+$/, "");
+}
+
 /** Every folder above a module, outermost first: `a/b/c.ts` -> `a`, `a/b`. */
 export function ancestorFolders(module: string): string[] {
   const parts = module.split("/").slice(0, -1);

@@ -1,4 +1,5 @@
 import { splitWords } from "./domain-words.js";
+import { fileStem } from "./module-roles.js";
 import { pairKey, splitPairKey, type PairKey } from "../model/pair-key.js";
 import { itemAt } from "../model/must-get.js";
 import type { ModuleId } from "../model/module-id.js";
@@ -17,7 +18,7 @@ export function nameSimilarity(
 ): ModulePair[] {
   const modulesByWord = new Map<string, ModuleId[]>();
   for (const module of modules) {
-    const base = module.split("/").pop()?.replace(/\.[^.]+$/, "") ?? "";
+    const base = fileStem(module);
     const words = new Set([...splitWords(base), ...(exportsOf.get(module) ?? []).flatMap((symbol) => splitWords(symbol))]);
     for (const word of words) {
       const members = modulesByWord.get(word);
