@@ -25,6 +25,8 @@ export function detectFolderShape(modules: readonly string[]): FolderShapeReport
       sizeOf.set(folder, (sizeOf.get(folder) ?? 0) + 1);
     }
   }
+  const isFeature = (folder: string | undefined): boolean =>
+    folder !== undefined && !isRoleFolderName(lastSegment(folder)) && (rolesBelow.get(folder)?.size ?? 0) >= 2;
   let inRoleFolder = 0;
   let inFeatureFolder = 0;
   for (const module of modules) {
@@ -36,8 +38,6 @@ export function detectFolderShape(modules: readonly string[]): FolderShapeReport
     const folders = ancestorFolders(module);
     for (const [index, path] of folders.entries()) {
       if ((sizeOf.get(path) ?? 0) >= modules.length / 2) continue;
-      const isFeature = (folder: string | undefined): boolean =>
-        folder !== undefined && !isRoleFolderName(lastSegment(folder)) && (rolesBelow.get(folder)?.size ?? 0) >= 2;
       if (isRoleFolderName(lastSegment(path))) {
         if (isFeature(folders[index + 1])) inFeatureFolder++;
         else inRoleFolder++;
